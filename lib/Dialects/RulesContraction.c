@@ -1,0 +1,6 @@
+/* RulesContraction.c: placeholder table, filled in by its family's rules. */
+#include "OpRules.h"
+
+const DlcOpRule dlcContractionRules[] = {
+    {NULL, NULL, 0},
+};
