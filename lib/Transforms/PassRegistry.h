@@ -1,0 +1,36 @@
+/* PassRegistry.h: how a dlc pass is described. One DlcPassDef per pass (in the pass's
+ * own file) holds its public info (name, summary, typed options) and its run function;
+ * Registry.c lists the defs and turns one into an MLIR external pass with parsed option
+ * values. A pass instance owns its option values (strings are heap copies); MLIR owns
+ * the instance and frees it through the external pass's destruct callback. */
+#ifndef DLC_LIB_TRANSFORMS_PASSREGISTRY_H
+#define DLC_LIB_TRANSFORMS_PASSREGISTRY_H
+
+#include "dlc/Passes.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/// The value of one option, by the kind its DlcPassOptionInfo declares.
+typedef union DlcPassOptionValue {
+  bool b;
+  int64_t i;
+  char *s; /* NUL-terminated, owned by the pass instance */
+} DlcPassOptionValue;
+
+typedef struct DlcPassDef {
+  DlcPassInfo info;
+  /// Runs the pass on `op`; `options` has info.numOptions values in declaration order.
+  /// Signals failure with mlirExternalPassSignalFailure after emitting a diagnostic.
+  void (*run)(MlirOperation op, MlirExternalPass pass, const DlcPassOptionValue *options);
+} DlcPassDef;
+
+/* Every pass def, each defined in its own file. */
+extern const DlcPassDef dlcVerifyPass;
+extern const DlcPassDef dlcCanonicalizePass;
+extern const DlcPassDef dlcDeadCodePass;
+
+/// Signals failure of `pass` when `result` failed; returns nothing so passes can end with it.
+void dlcPassCheck(MlirExternalPass pass, MlirLogicalResult result);
+
+#endif

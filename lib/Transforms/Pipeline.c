@@ -1,0 +1,177 @@
+/* Pipeline.c: parses MLIR's textual pass-pipeline syntax and fills an op pass manager.
+ * MLIR's C API cannot register an external pass under a name in MLIR's own registry, so
+ * dlc parses the syntax itself:
+ *   pipeline := element (',' element)*
+ *   element  := op-name '(' pipeline? ')'      nest a pass manager on op-name
+ *             | pass-name ('{' options '}')?   a dlc pass, else an upstream one
+ * dlc passes come from dlc's registry; any other pass element is handed, with its
+ * options, to mlirOpPassManagerAddPipeline so MLIR parses and reports it. */
+#include "Transforms/PassRegistry.h"
+#include "dlc/Dialects.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct Parser {
+  const char *text;
+  size_t length, pos;
+  MlirStringCallback errorCallback;
+  void *userData;
+  bool failed;
+} Parser;
+
+static void parserError(Parser *p, size_t at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Errors point into the pipeline text like MLIR's own parser does: "pipeline:1:COL". */
+static void parserError(Parser *p, size_t at, const char *fmt, ...) {
+  if (p->failed)
+    return;
+  p->failed = true;
+  char buf[1024];
+  int n = snprintf(buf, sizeof buf, "pipeline:1:%zu: error: ", at + 1);
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf + n, sizeof buf - (size_t)n, fmt, ap);
+  va_end(ap);
+  p->errorCallback(mlirStringRefCreateFromCString(buf), p->userData);
+}
+
+/* Forwards a message from dlc's registry or MLIR's parser, prefixed with the position. */
+typedef struct Forward {
+  Parser *parser;
+  size_t at;
+} Forward;
+
+static void forwardError(MlirStringRef message, void *userData) {
+  Forward *f = userData;
+  parserError(f->parser, f->at, "%.*s", (int)message.length, message.data);
+}
+
+static void skipSpaces(Parser *p) {
+  while (p->pos < p->length && strchr(" \t\n\r", p->text[p->pos]))
+    ++p->pos;
+}
+
+static bool isNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || c == '-' || c == '.';
+}
+
+static MlirStringRef parseName(Parser *p) {
+  skipSpaces(p);
+  size_t start = p->pos;
+  while (p->pos < p->length && isNameChar(p->text[p->pos]))
+    ++p->pos;
+  if (p->pos == start && p->pos < p->length)
+    parserError(p, start, "expected a pass or op name, found '%c'", p->text[p->pos]);
+  else if (p->pos == start)
+    parserError(p, start, "expected a pass or op name at the end of the pipeline");
+  return mlirStringRefCreate(p->text + start, p->pos - start);
+}
+
+/* The text between a '{' at p->pos and its matching '}', braces nested. */
+static MlirStringRef parseBraced(Parser *p) {
+  size_t open = p->pos++;
+  int depth = 1;
+  while (p->pos < p->length && depth > 0) {
+    char c = p->text[p->pos++];
+    depth += c == '{';
+    depth -= c == '}';
+  }
+  if (depth > 0) {
+    parserError(p, open, "unbalanced '{' in pass options");
+    return mlirStringRefCreate(p->text + open + 1, 0);
+  }
+  return mlirStringRefCreate(p->text + open + 1, p->pos - open - 2);
+}
+
+static void parsePipeline(Parser *p, MlirOpPassManager pm, int depth);
+
+static void addPass(Parser *p, MlirOpPassManager pm, MlirStringRef name, MlirStringRef options,
+                    bool hasOptions, size_t at) {
+  Forward forward = {p, at};
+  if (dlcLookupPass(name)) {
+    MlirPass pass = dlcCreatePass(name, options, forwardError, &forward);
+    if (pass.ptr)
+      mlirOpPassManagerAddOwnedPass(pm, pass);
+    return;
+  }
+  char element[1024];
+  int n = hasOptions ? snprintf(element, sizeof element, "%.*s{%.*s}", (int)name.length, name.data,
+                                (int)options.length, options.data)
+                     : snprintf(element, sizeof element, "%.*s", (int)name.length, name.data);
+  if (n < 0 || (size_t)n >= sizeof element) {
+    parserError(p, at, "pass element is too long");
+    return;
+  }
+  if (mlirLogicalResultIsFailure(mlirOpPassManagerAddPipeline(
+          pm, mlirStringRefCreate(element, (size_t)n), forwardError, &forward)))
+    parserError(p, at, "'%.*s' is neither a dlc pass nor a registered upstream pass",
+                (int)name.length, name.data);
+}
+
+static void parseElement(Parser *p, MlirOpPassManager pm, int depth) {
+  skipSpaces(p);
+  size_t at = p->pos;
+  MlirStringRef name = parseName(p);
+  if (p->failed)
+    return;
+  skipSpaces(p);
+  if (p->pos < p->length && p->text[p->pos] == '(') {
+    ++p->pos;
+    /* The outermost `builtin.module(...)` names the pass manager's own op. */
+    bool self = depth == 0 && mlirStringRefEqual(name, dlcStr("builtin.module"));
+    MlirOpPassManager nested = self ? pm : mlirOpPassManagerGetNestedUnder(pm, name);
+    skipSpaces(p);
+    if (p->pos < p->length && p->text[p->pos] != ')')
+      parsePipeline(p, nested, depth + 1);
+    skipSpaces(p);
+    if (!p->failed && (p->pos >= p->length || p->text[p->pos] != ')'))
+      parserError(p, p->pos, "expected ')' to close '%.*s('", (int)name.length, name.data);
+    ++p->pos;
+    return;
+  }
+  bool hasOptions = p->pos < p->length && p->text[p->pos] == '{';
+  MlirStringRef options = hasOptions ? parseBraced(p) : mlirStringRefCreate(NULL, 0);
+  if (!p->failed)
+    addPass(p, pm, name, options, hasOptions, at);
+}
+
+static void parsePipeline(Parser *p, MlirOpPassManager pm, int depth) {
+  for (;;) {
+    parseElement(p, pm, depth);
+    skipSpaces(p);
+    if (p->failed || p->pos >= p->length || p->text[p->pos] != ',')
+      return;
+    ++p->pos;
+  }
+}
+
+MlirLogicalResult dlcParsePassPipeline(MlirOpPassManager pm, MlirStringRef pipeline,
+                                       MlirStringCallback errorCallback, void *userData) {
+  Parser p = {pipeline.data, pipeline.length, 0, errorCallback, userData, false};
+  skipSpaces(&p);
+  if (p.pos >= p.length)
+    return mlirLogicalResultSuccess(); /* an empty pipeline runs nothing, as in mlir-opt */
+  parsePipeline(&p, pm, 0);
+  skipSpaces(&p);
+  if (!p.failed && p.pos < p.length)
+    parserError(&p, p.pos, "unexpected '%c' after the pipeline", p.text[p.pos]);
+  return p.failed ? mlirLogicalResultFailure() : mlirLogicalResultSuccess();
+}
+
+MlirLogicalResult dlcRunPassPipeline(MlirOperation op, MlirStringRef pipeline,
+                                     MlirStringCallback errorCallback, void *userData) {
+  MlirContext ctx = mlirOperationGetContext(op);
+  MlirPassManager pm = mlirPassManagerCreateOnOperation(ctx, mlirIdentifierStr(mlirOperationGetName(op)));
+  MlirLogicalResult result =
+      dlcParsePassPipeline(mlirPassManagerGetAsOpPassManager(pm), pipeline, errorCallback, userData);
+  if (mlirLogicalResultIsSuccess(result))
+    result = mlirPassManagerRunOnOp(pm, op);
+  if (mlirLogicalResultIsSuccess(result))
+    result = dlcVerify(op);
+  mlirPassManagerDestroy(pm);
+  return result;
+}
