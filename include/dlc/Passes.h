@@ -43,6 +43,18 @@ DLC_API const DlcPassInfo *dlcGetPass(intptr_t index);
 /// The pass registered as `argument`, or NULL.
 DLC_API const DlcPassInfo *dlcLookupPass(MlirStringRef argument);
 
+/// A named pipeline: a name that expands to pipeline text wherever it is used.
+typedef struct DlcNamedPipeline {
+  const char *name;
+  const char *summary;
+  const char *pipeline; /* elements in MLIR syntax, anchored where the name appears */
+} DlcNamedPipeline;
+
+/// Number of named pipelines, the i-th one, and lookup by name (NULL if none).
+DLC_API intptr_t dlcGetNumNamedPipelines(void);
+DLC_API const DlcNamedPipeline *dlcGetNamedPipeline(intptr_t index);
+DLC_API const DlcNamedPipeline *dlcLookupNamedPipeline(MlirStringRef name);
+
 /// Writes the registry as `--help` text (name, summary, options with defaults).
 DLC_API void dlcPrintPassHelp(MlirStringCallback callback, void *userData);
 

@@ -90,8 +90,22 @@ static MlirStringRef parseBraced(Parser *p) {
 static void parsePipeline(Parser *p, MlirOpPassManager pm, int depth);
 
 static void addPass(Parser *p, MlirOpPassManager pm, MlirStringRef name, MlirStringRef options,
-                    bool hasOptions, size_t at) {
+                    bool hasOptions, size_t at, int depth) {
   Forward forward = {p, at};
+  const DlcNamedPipeline *named = dlcLookupNamedPipeline(name);
+  if (named) {
+    if (hasOptions) {
+      parserError(p, at, "pipeline '%s' takes no options", named->name);
+      return;
+    }
+    if (depth > 16) {
+      parserError(p, at, "pipeline '%s' expands too deeply", named->name);
+      return;
+    }
+    Parser inner = {named->pipeline, strlen(named->pipeline), 0, forwardError, &forward, false};
+    parsePipeline(&inner, pm, depth + 1);
+    return;
+  }
   if (dlcLookupPass(name)) {
     MlirPass pass = dlcCreatePass(name, options, forwardError, &forward);
     if (pass.ptr)
@@ -136,7 +150,7 @@ static void parseElement(Parser *p, MlirOpPassManager pm, int depth) {
   bool hasOptions = p->pos < p->length && p->text[p->pos] == '{';
   MlirStringRef options = hasOptions ? parseBraced(p) : mlirStringRefCreate(NULL, 0);
   if (!p->failed)
-    addPass(p, pm, name, options, hasOptions, at);
+    addPass(p, pm, name, options, hasOptions, at, depth);
 }
 
 static void parsePipeline(Parser *p, MlirOpPassManager pm, int depth) {

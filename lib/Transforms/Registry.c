@@ -64,6 +64,7 @@ static const char *kindName(DlcPassOptionKind kind) {
 }
 
 void dlcPrintPassHelp(MlirStringCallback callback, void *userData) {
+  emitf(callback, userData, "dlc passes:\n");
   for (int i = 0; i < numPassDefs; ++i) {
     const DlcPassInfo *info = &passDefs[i]->info;
     emitf(callback, userData, "  --%-28s - %s\n", info->argument, info->summary);
@@ -72,6 +73,12 @@ void dlcPrintPassHelp(MlirStringCallback callback, void *userData) {
       emitf(callback, userData, "      %s=<%s> (default %s) - %s\n", opt->name, kindName(opt->kind),
             opt->defaultValue, opt->description);
     }
+  }
+  emitf(callback, userData, "dlc pipelines:\n");
+  for (intptr_t i = 0; i < dlcGetNumNamedPipelines(); ++i) {
+    const DlcNamedPipeline *named = dlcGetNamedPipeline(i);
+    emitf(callback, userData, "  --%-28s - %s\n      = %s\n", named->name, named->summary,
+          named->pipeline);
   }
 }
 

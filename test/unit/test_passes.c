@@ -118,6 +118,21 @@ START_TEST(pipeline_bare_list_and_empty) {
 }
 END_TEST
 
+START_TEST(named_pipeline_expands_in_place) {
+  ck_assert_ptr_nonnull(dlcLookupNamedPipeline(dlcStr("dhlo-optimize")));
+  ck_assert(mlirLogicalResultIsSuccess(parse("builtin.module(dhlo-optimize)")));
+  Sink text = printed();
+  ck_assert_ptr_nonnull(strstr(text.text, "func.func(dhlo-canonicalize"));
+  ck_assert_ptr_nonnull(strstr(text.text, "dhlo-dce"));
+}
+END_TEST
+
+START_TEST(named_pipeline_rejects_options) {
+  ck_assert(mlirLogicalResultIsFailure(parse("builtin.module(dhlo-optimize{x=1})")));
+  ck_assert_ptr_nonnull(strstr(errors.text, "pipeline 'dhlo-optimize' takes no options"));
+}
+END_TEST
+
 /* Each malformed pipeline fails with a message that locates the problem. */
 static const struct {
   const char *pipeline, *message;
@@ -188,6 +203,8 @@ int main(void) {
   tcase_add_test(tc, create_pass_rejects_bad_options);
   tcase_add_test(tc, pipeline_nests_and_mixes_upstream);
   tcase_add_test(tc, pipeline_bare_list_and_empty);
+  tcase_add_test(tc, named_pipeline_expands_in_place);
+  tcase_add_test(tc, named_pipeline_rejects_options);
   tcase_add_loop_test(tc, pipeline_errors_are_located, 0,
                       sizeof badPipelines / sizeof badPipelines[0]);
   tcase_add_test(tc, run_pipeline_rewrites_and_verifies);
