@@ -18,13 +18,14 @@ static const DlcPassDef *const passDefs[] = {
 enum { numPassDefs = sizeof passDefs / sizeof passDefs[0] };
 
 /* MLIR identifies a pass class by TypeID; each def gets one for the process lifetime. */
+static MlirTypeIDAllocator typeIDAllocator; /* lives as long as the process */
 static MlirTypeID passTypeIDs[numPassDefs];
 static pthread_once_t typeIDsOnce = PTHREAD_ONCE_INIT;
 
 static void allocateTypeIDs(void) {
-  MlirTypeIDAllocator allocator = mlirTypeIDAllocatorCreate(); /* lives as long as the process */
+  typeIDAllocator = mlirTypeIDAllocatorCreate();
   for (int i = 0; i < numPassDefs; ++i)
-    passTypeIDs[i] = mlirTypeIDAllocatorAllocateTypeID(allocator);
+    passTypeIDs[i] = mlirTypeIDAllocatorAllocateTypeID(typeIDAllocator);
 }
 
 intptr_t dlcGetNumPasses(void) { return numPassDefs; }
