@@ -49,7 +49,9 @@ intptr_t dlcLayoutAttrGetMinorToMajor(MlirAttribute attr, int64_t *out, intptr_t
       return -1;
     out[n++] = v;
     p = end;
-    if (*p == ':') /* elements may print with a type suffix: "1 : i64" */
+    while (*p == ' ')
+      ++p;
+    if (*p == ':') /* elements may print with a type suffix: "1 : i32" */
       while (*p && *p != ',' && *p != ']')
         ++p;
     while (*p == ',' || *p == ' ')

@@ -94,7 +94,7 @@ MlirLogicalResult dlcGivenResultShape(const DlcOpSig *sig, intptr_t index, DlcSh
 
 /// Element-type predicates.
 bool dlcIsFloatType(MlirType t);
-bool dlcIsIntegerType(MlirType t);      /* any width, signless or unsigned, i1 included */
+bool dlcIsIntegerType(MlirType t);      /* 8..64 bits, signless or unsigned, and i1 (not ui1) */
 bool dlcIsBoolType(MlirType t);         /* i1 */
 bool dlcIsSupportedElementType(MlirType t);
 
@@ -122,6 +122,41 @@ bool dlcStrEq(MlirStringRef a, const char *s);
 /// Checks that `dims` holds distinct values in [0, rank); `what` names the attribute.
 MlirLogicalResult dlcCheckDimList(const DlcOpSig *sig, const char *what, const int64_t *dims,
                                   intptr_t n, intptr_t rank);
+/// Reads an array<i64> attribute of exactly `count` entries, each >= `min`, into `out`;
+/// an absent optional attribute fills `out` with `fallback`.
+MlirLogicalResult dlcSigI64ArrayN(const DlcOpSig *sig, const char *name, bool required,
+                                  intptr_t count, int64_t min, int64_t fallback, int64_t *out);
+
+/// Equal shape and element type; encodings (layouts) ignored. Types that are not ranked
+/// tensors compare exactly.
+bool dlcSameLogicalType(MlirType a, MlirType b);
+
+/* ---- Windows (convolution, reduce_window) ------------------------------------------ */
+
+/// A sliding window over `rank` dimensions, as convolution and reduce_window describe it.
+typedef struct DlcWindow {
+  intptr_t rank;
+  int64_t size[DLC_MAX_RANK]; /* extent of the window before dilation */
+  int64_t stride[DLC_MAX_RANK];
+  int64_t padLow[DLC_MAX_RANK], padHigh[DLC_MAX_RANK];
+  int64_t baseDilation[DLC_MAX_RANK];   /* of the input: lhs_dilation, base_dilations */
+  int64_t windowDilation[DLC_MAX_RANK]; /* of the window: rhs_dilation, window_dilations */
+} DlcWindow;
+
+/// Names of a window's optional attributes, which differ between the ops that have one.
+typedef struct DlcWindowAttrNames {
+  const char *strides, *padding, *baseDilation, *windowDilation;
+} DlcWindowAttrNames;
+
+/// Reads and checks the optional attributes of a window whose rank is set: strides and
+/// dilations (rank entries, >= 1, default 1), padding (lo0, hi0, lo1, hi1, ...; default 0).
+MlirLogicalResult dlcSigWindow(const DlcOpSig *sig, const DlcWindowAttrNames *names,
+                               DlcWindow *window);
+/// The number of window positions along each of `window->rank` input dimensions, after
+/// StableHLO: dilated and padded input, dilated window, strides. Fails on an empty window
+/// (as XLA does) and where padding leaves an input dimension with negative size.
+MlirLogicalResult dlcWindowOutputDims(const DlcOpSig *sig, const DlcWindow *window,
+                                      const int64_t *inputDims, int64_t *out);
 
 /* ---- Called computations ----------------------------------------------------------- */
 
@@ -131,5 +166,9 @@ MlirLogicalResult dlcCheckDimList(const DlcOpSig *sig, const char *what, const i
 MlirLogicalResult dlcSigCallee(const DlcOpSig *sig, const char *attrName, MlirOperation *out);
 /// The FunctionType of a func.func.
 MlirType dlcFuncType(MlirOperation func);
+/// Checks that symbol attribute `attrName` names a reducer for `element`: a func.func of
+/// type (tensor<E>, tensor<E>) -> tensor<E>. Without a symbol table only the attribute is
+/// checked.
+MlirLogicalResult dlcCheckReducer(const DlcOpSig *sig, const char *attrName, MlirType element);
 
 #endif

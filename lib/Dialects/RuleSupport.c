@@ -105,7 +105,7 @@ bool dlcIsIntegerType(MlirType t) {
   if (!mlirTypeIsAInteger(t) || mlirIntegerTypeIsSigned(t))
     return false;
   unsigned w = mlirIntegerTypeGetWidth(t);
-  return w == 1 || w == 8 || w == 16 || w == 32 || w == 64;
+  return (w == 1 && mlirIntegerTypeIsSignless(t)) || w == 8 || w == 16 || w == 32 || w == 64;
 }
 
 bool dlcIsBoolType(MlirType t) {
@@ -200,6 +200,84 @@ MlirLogicalResult dlcCheckDimList(const DlcOpSig *sig, const char *what, const i
   return mlirLogicalResultSuccess();
 }
 
+MlirLogicalResult dlcSigI64ArrayN(const DlcOpSig *sig, const char *name, bool required,
+                                  intptr_t count, int64_t min, int64_t fallback, int64_t *out) {
+  DlcI64Array array;
+  if (mlirLogicalResultIsFailure(dlcSigI64Array(sig, name, required, &array)))
+    return mlirLogicalResultFailure();
+  if (!array.present) {
+    for (intptr_t i = 0; i < count; ++i)
+      out[i] = fallback;
+    return mlirLogicalResultSuccess();
+  }
+  if (array.size != count)
+    return dlcRuleError(sig, "attribute '%s' must have %lld entries, got %lld", name,
+                        (long long)count, (long long)array.size);
+  for (intptr_t i = 0; i < count; ++i) {
+    if (array.data[i] < min)
+      return dlcRuleError(sig, "attribute '%s' entry %lld is %lld; it must be >= %lld", name,
+                          (long long)i, (long long)array.data[i], (long long)min);
+    out[i] = array.data[i];
+  }
+  return mlirLogicalResultSuccess();
+}
+
+bool dlcSameLogicalType(MlirType a, MlirType b) {
+  if (!mlirTypeIsARankedTensor(a) || !mlirTypeIsARankedTensor(b))
+    return mlirTypeEqual(a, b);
+  /* Read directly, not through DlcShape: function types are not rank-checked beforehand. */
+  intptr_t rank = mlirShapedTypeGetRank(a);
+  if (rank != mlirShapedTypeGetRank(b) ||
+      !mlirTypeEqual(mlirShapedTypeGetElementType(a), mlirShapedTypeGetElementType(b)))
+    return false;
+  for (intptr_t i = 0; i < rank; ++i)
+    if (mlirShapedTypeGetDimSize(a, i) != mlirShapedTypeGetDimSize(b, i))
+      return false;
+  return true;
+}
+
+MlirLogicalResult dlcSigWindow(const DlcOpSig *sig, const DlcWindowAttrNames *names,
+                               DlcWindow *window) {
+  int64_t padding[2 * DLC_MAX_RANK];
+  intptr_t rank = window->rank;
+  if (mlirLogicalResultIsFailure(
+          dlcSigI64ArrayN(sig, names->strides, false, rank, 1, 1, window->stride)) ||
+      mlirLogicalResultIsFailure(
+          dlcSigI64ArrayN(sig, names->padding, false, 2 * rank, INT64_MIN, 0, padding)) ||
+      mlirLogicalResultIsFailure(
+          dlcSigI64ArrayN(sig, names->baseDilation, false, rank, 1, 1, window->baseDilation)) ||
+      mlirLogicalResultIsFailure(dlcSigI64ArrayN(sig, names->windowDilation, false, rank, 1, 1,
+                                                 window->windowDilation)))
+    return mlirLogicalResultFailure();
+  for (intptr_t i = 0; i < rank; ++i) {
+    window->padLow[i] = padding[2 * i];
+    window->padHigh[i] = padding[2 * i + 1];
+  }
+  return mlirLogicalResultSuccess();
+}
+
+MlirLogicalResult dlcWindowOutputDims(const DlcOpSig *sig, const DlcWindow *window,
+                                      const int64_t *inputDims, int64_t *out) {
+  for (intptr_t i = 0; i < window->rank; ++i) {
+    if (window->size[i] < 1)
+      return dlcRuleError(sig, "window dimension %lld has size %lld; windows must not be empty",
+                          (long long)i, (long long)window->size[i]);
+    int64_t dilatedInput =
+        inputDims[i] == 0 ? 0 : (inputDims[i] - 1) * window->baseDilation[i] + 1;
+    int64_t padded = dilatedInput + window->padLow[i] + window->padHigh[i];
+    int64_t dilatedWindow = (window->size[i] - 1) * window->windowDilation[i] + 1;
+    if (padded < 0)
+      return dlcRuleError(sig, "padding %lld, %lld leaves dimension %lld (size %lld) with "
+                          "negative size",
+                          (long long)window->padLow[i], (long long)window->padHigh[i],
+                          (long long)i, (long long)inputDims[i]);
+    out[i] = padded == 0 || dilatedWindow > padded
+                 ? 0
+                 : (padded - dilatedWindow) / window->stride[i] + 1;
+  }
+  return mlirLogicalResultSuccess();
+}
+
 MlirLogicalResult dlcSigCallee(const DlcOpSig *sig, const char *attrName, MlirOperation *out) {
   *out = (MlirOperation){NULL};
   MlirAttribute ref = dlcSigAttr(sig, attrName);
@@ -223,4 +301,26 @@ MlirType dlcFuncType(MlirOperation func) {
   MlirAttribute attr =
       mlirOperationGetAttributeByName(func, mlirStringRefCreateFromCString("function_type"));
   return mlirTypeAttrGetValue(attr);
+}
+
+MlirLogicalResult dlcCheckReducer(const DlcOpSig *sig, const char *attrName, MlirType element) {
+  MlirOperation callee;
+  if (mlirLogicalResultIsFailure(dlcSigCallee(sig, attrName, &callee)))
+    return mlirLogicalResultFailure();
+  if (mlirOperationIsNull(callee))
+    return mlirLogicalResultSuccess();
+  MlirType scalar = mlirRankedTensorTypeGet(0, NULL, element, mlirAttributeGetNull());
+  MlirType have = dlcFuncType(callee);
+  bool ok = mlirFunctionTypeGetNumInputs(have) == 2 && mlirFunctionTypeGetNumResults(have) == 1;
+  for (intptr_t i = 0; ok && i < 2; ++i)
+    ok = dlcSameLogicalType(mlirFunctionTypeGetInput(have, i), scalar);
+  if (ok && dlcSameLogicalType(mlirFunctionTypeGetResult(have, 0), scalar))
+    return mlirLogicalResultSuccess();
+  MlirType inputs[2] = {scalar, scalar};
+  MlirType want = mlirFunctionTypeGet(sig->ctx, 2, inputs, 1, &scalar);
+  MlirStringRef name = mlirSymbolRefAttrGetRootReference(dlcSigAttr(sig, attrName));
+  char a[256], b[256];
+  return dlcRuleError(sig, "'%s' names @%.*s of type %s; a reducer must have type %s", attrName,
+                      (int)name.length, name.data, dlcTypeStr(have, a, sizeof a),
+                      dlcTypeStr(want, b, sizeof b));
 }

@@ -72,13 +72,6 @@ MlirLogicalResult dlcInferOp(DlcOpSig *sig) {
   return mlirLogicalResultSuccess();
 }
 
-/* Results are compared by shape and element type: the encoding is physical (a layout) and
- * may legitimately differ between an op's operands and results. */
-static bool sameLogicalType(MlirType a, MlirType b) {
-  DlcShape sa = dlcShapeOf(a), sb = dlcShapeOf(b);
-  return dlcShapeDimsEqual(&sa, &sb) && mlirTypeEqual(sa.element, sb.element);
-}
-
 typedef struct {
   MlirOperation module;
   MlirSymbolTable symbols;
@@ -127,7 +120,7 @@ static MlirLogicalResult verifyDlcOp(MlirOperation op, VerifyState *state) {
       .resultTypes = inferred, .symbols = state->symbols};
   MlirLogicalResult result = dlcInferOp(&sig);
   for (intptr_t i = 0; mlirLogicalResultIsSuccess(result) && i < numResults; ++i) {
-    if (!sameLogicalType(given[i], inferred[i])) {
+    if (!dlcSameLogicalType(given[i], inferred[i])) {
       char want[256], got[256];
       result = dlcRuleError(&sig, "result #%lld has type %s, but the operands imply %s",
                             (long long)i, dlcTypeStr(given[i], got, sizeof got),
