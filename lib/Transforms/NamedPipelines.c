@@ -9,6 +9,7 @@ static const DlcNamedPipeline namedPipelines[] = {
     {"dhlo-optimize",
      "Default graph optimization pipeline: simplify, drop dead code, verify",
      "func.func(dhlo-canonicalize),"
+     "dhlo-cse,"
      "dhlo-dce,"
      "dhlo-verify"},
 };

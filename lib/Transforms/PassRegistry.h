@@ -29,6 +29,7 @@ typedef struct DlcPassDef {
 extern const DlcPassDef dlcVerifyPass;
 extern const DlcPassDef dlcCanonicalizePass;
 extern const DlcPassDef dlcDeadCodePass;
+extern const DlcPassDef dlcCommonSubexpressionsPass;
 
 /// Signals failure of `pass` when `result` failed; returns nothing so passes can end with it.
 void dlcPassCheck(MlirExternalPass pass, MlirLogicalResult result);

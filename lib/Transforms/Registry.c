@@ -14,6 +14,7 @@ static const DlcPassDef *const passDefs[] = {
     &dlcVerifyPass,
     &dlcCanonicalizePass,
     &dlcDeadCodePass,
+    &dlcCommonSubexpressionsPass,
 };
 enum { numPassDefs = sizeof passDefs / sizeof passDefs[0] };
 

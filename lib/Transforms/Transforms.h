@@ -14,4 +14,8 @@ bool dlcIsPureDlcOp(MlirOperation op);
 /// greedy driver nor upstream DCE will. Returns the number of erased ops.
 int dlcEraseDeadOps(MlirOperation root);
 
+/// Merges duplicate pure dhlo/dtensor ops within each block nested in `root` (see
+/// CommonSubexpressions.c). Returns the number of merged ops.
+int dlcEliminateCommonSubexpressions(MlirOperation root);
+
 #endif
