@@ -128,7 +128,7 @@ static void runCanonicalize(MlirOperation op, MlirExternalPass pass,
   MlirRewritePatternSet set = mlirRewritePatternSetCreate(ctx);
   PatternData *next = addPatterns(set, ctx, dlcConstantFoldPatterns, &canonOptions, data);
   addPatterns(set, ctx, dlcSimplifyPatterns, &canonOptions, next);
-  MlirFrozenRewritePatternSet frozen = mlirFreezeRewritePattern(set);
+  MlirFrozenRewritePatternSet frozen = dlcFreezePatterns(set);
   MlirGreedyRewriteDriverConfig config = mlirGreedyRewriteDriverConfigCreate();
   int64_t maxIterations = options[optMaxIterations].i;
   mlirGreedyRewriteDriverConfigSetMaxIterations(config, maxIterations);

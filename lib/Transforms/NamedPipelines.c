@@ -7,11 +7,51 @@
 
 static const DlcNamedPipeline namedPipelines[] = {
     {"dhlo-optimize",
-     "Default graph optimization pipeline: simplify, drop dead code, verify",
+     "Default graph optimization pipeline: simplify, assign layouts, fuse, merge duplicates, "
+     "drop dead code, verify",
      "func.func(dhlo-canonicalize),"
+     "dhlo-layout-assignment{target=cpu},"
+     "dhlo-materialize-layouts,"
+     "func.func(dhlo-canonicalize),"
+     "dhlo-fusion,"
      "dhlo-cse,"
      "dhlo-dce,"
      "dhlo-verify"},
+    /* dhlo-optimize behind one bf16 step: its own first simplification then also folds the
+     * converts of constants that the bf16 step adds. */
+    {"dhlo-optimize-bf16",
+     "dhlo-optimize with dot_general/convolution operands in bf16 (f32 accumulation)",
+     "func.func(dhlo-canonicalize),"
+     "dhlo-bf16-rewrite{mode=matmul},"
+     "dhlo-optimize"},
+    /* CPU code generation from a materialized, optimized dhlo program: lower to linalg on
+     * tensors, fuse elementwise loops, bufferize (function boundaries too, so entry points take
+     * and return memrefs), loops, then LLVM. f16/bf16 arithmetic and math are computed in f32
+     * and bf16 conversions expanded to integer ops (no compiler-rt needed); log1p goes to libm
+     * (math-to-llvm would approximate it as log(1 + x)); integer powers become outlined loops. */
+    {"dlc-lower-to-cpu",
+     "Lower a dhlo program to the LLVM dialect for the CPU (JIT or object file)",
+     "convert-dhlo-to-linalg,"
+     "linalg-fuse-elementwise-ops,"
+     "dlc-emit-c-interface,"
+     "one-shot-bufferize{bufferize-function-boundaries "
+     "function-boundary-type-conversion=identity-layout-map},"
+     "buffer-deallocation-pipeline,"
+     "convert-bufferization-to-memref,"
+     "dlc-strided-copy-to-linalg,"
+     "convert-linalg-to-loops,"
+     "arith-emulate-unsupported-floats{source-types=bf16,f16 target-type=f32},"
+     "math-extend-to-supported-types,"
+     "arith-expand{include-bf16},"
+     "convert-math-to-funcs,"
+     "expand-strided-metadata,"
+     "lower-affine,"
+     "finalize-memref-to-llvm,"
+     "convert-scf-to-cf,"
+     "convert-math-to-llvm{approximate-log1p=false},"
+     "convert-math-to-libm,"
+     "convert-to-llvm,"
+     "reconcile-unrealized-casts"},
 };
 
 const DlcNamedPipeline *dlcLookupNamedPipeline(MlirStringRef name) {

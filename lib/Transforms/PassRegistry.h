@@ -23,13 +23,25 @@ typedef struct DlcPassDef {
   /// Runs the pass on `op`; `options` has info.numOptions values in declaration order.
   /// Signals failure with mlirExternalPassSignalFailure after emitting a diagnostic.
   void (*run)(MlirOperation op, MlirExternalPass pass, const DlcPassOptionValue *options);
+  /// Dialects whose ops the pass creates, NULL-terminated (NULL: none beyond dhlo). MLIR
+  /// loads them before the pipeline runs; an op of a dialect not yet loaded would be
+  /// created unregistered.
+  MlirDialectHandle (*const *dependentDialects)(void);
 } DlcPassDef;
 
 /* Every pass def, each defined in its own file. */
 extern const DlcPassDef dlcVerifyPass;
 extern const DlcPassDef dlcCanonicalizePass;
+extern const DlcPassDef dlcBf16RewritePass;
 extern const DlcPassDef dlcDeadCodePass;
+extern const DlcPassDef dlcFusionPass;
+extern const DlcPassDef dlcLayoutAssignmentPass;
+extern const DlcPassDef dlcMaterializeLayoutsPass;
 extern const DlcPassDef dlcCommonSubexpressionsPass;
+/* Conversions (lib/Conversion/). */
+extern const DlcPassDef dlcConvertDhloToLinalgPass;
+extern const DlcPassDef dlcEmitCInterfacePass;
+extern const DlcPassDef dlcStridedCopyToLinalgPass;
 
 /// Signals failure of `pass` when `result` failed; returns nothing so passes can end with it.
 void dlcPassCheck(MlirExternalPass pass, MlirLogicalResult result);

@@ -38,15 +38,30 @@ static void parserError(Parser *p, size_t at, const char *fmt, ...) {
   p->errorCallback(mlirStringRefCreateFromCString(buf), p->userData);
 }
 
-/* Forwards a message from dlc's registry or MLIR's parser, prefixed with the position. */
+/* Collects a message from dlc's registry or MLIR's parser, which may arrive in pieces (MLIR
+ * streams its diagnostic), so that it is reported once, on one line, at its position. */
 typedef struct Forward {
   Parser *parser;
   size_t at;
+  size_t used;
+  char text[1024];
 } Forward;
 
 static void forwardError(MlirStringRef message, void *userData) {
   Forward *f = userData;
-  parserError(f->parser, f->at, "%.*s", (int)message.length, message.data);
+  for (size_t i = 0; i < message.length && f->used + 1 < sizeof f->text; ++i) {
+    char c = message.data[i];
+    f->text[f->used++] = c == '\n' ? ' ' : c;
+  }
+  f->text[f->used] = '\0';
+}
+
+/* Reports what was collected, after `context` when given. */
+static void flushForward(Forward *f, const char *context) {
+  if (f->used == 0)
+    return;
+  parserError(f->parser, f->at, "%s%s", context ? context : "", f->text);
+  f->used = 0;
 }
 
 static void skipSpaces(Parser *p) {
@@ -91,7 +106,7 @@ static void parsePipeline(Parser *p, MlirOpPassManager pm, int depth);
 
 static void addPass(Parser *p, MlirOpPassManager pm, MlirStringRef name, MlirStringRef options,
                     bool hasOptions, size_t at, int depth) {
-  Forward forward = {p, at};
+  Forward forward = {.parser = p, .at = at};
   const DlcNamedPipeline *named = dlcLookupNamedPipeline(name);
   if (named) {
     if (hasOptions) {
@@ -104,12 +119,14 @@ static void addPass(Parser *p, MlirOpPassManager pm, MlirStringRef name, MlirStr
     }
     Parser inner = {named->pipeline, strlen(named->pipeline), 0, forwardError, &forward, false};
     parsePipeline(&inner, pm, depth + 1);
+    flushForward(&forward, NULL);
     return;
   }
   if (dlcLookupPass(name)) {
     MlirPass pass = dlcCreatePass(name, options, forwardError, &forward);
     if (pass.ptr)
       mlirOpPassManagerAddOwnedPass(pm, pass);
+    flushForward(&forward, NULL);
     return;
   }
   char element[1024];
@@ -121,9 +138,14 @@ static void addPass(Parser *p, MlirOpPassManager pm, MlirStringRef name, MlirStr
     return;
   }
   if (mlirLogicalResultIsFailure(mlirOpPassManagerAddPipeline(
-          pm, mlirStringRefCreate(element, (size_t)n), forwardError, &forward)))
-    parserError(p, at, "'%.*s' is neither a dlc pass nor a registered upstream pass",
-                (int)name.length, name.data);
+          pm, mlirStringRefCreate(element, (size_t)n), forwardError, &forward))) {
+    char context[256];
+    snprintf(context, sizeof context, "'%.*s' is not a dlc pass and MLIR rejected it: ",
+             (int)name.length, name.data);
+    if (forward.used == 0)
+      forwardError(dlcStr("no further detail"), &forward);
+    flushForward(&forward, context);
+  }
 }
 
 static void parseElement(Parser *p, MlirOpPassManager pm, int depth) {

@@ -13,8 +13,15 @@
 static const DlcPassDef *const passDefs[] = {
     &dlcVerifyPass,
     &dlcCanonicalizePass,
+    &dlcBf16RewritePass,
     &dlcDeadCodePass,
+    &dlcFusionPass,
+    &dlcLayoutAssignmentPass,
+    &dlcMaterializeLayoutsPass,
     &dlcCommonSubexpressionsPass,
+    &dlcConvertDhloToLinalgPass,
+    &dlcEmitCInterfacePass,
+    &dlcStridedCopyToLinalgPass,
 };
 enum { numPassDefs = sizeof passDefs / sizeof passDefs[0] };
 
@@ -237,13 +244,18 @@ MlirPass dlcCreatePass(MlirStringRef argument, MlirStringRef options,
     return (MlirPass){NULL};
   }
   pthread_once(&typeIDsOnce, allocateTypeIDs);
+  MlirDialectHandle dialects[16];
+  intptr_t numDialects = 0;
+  for (MlirDialectHandle (*const *get)(void) = def->dependentDialects;
+       get && *get && numDialects < 16; ++get)
+    dialects[numDialects++] = (*get)();
   MlirExternalPassCallbacks callbacks = {
       .construct = NULL, .destruct = instanceDestroy, .initialize = NULL,
       .clone = instanceClone, .run = instanceRun};
   return mlirCreateExternalPass(passTypeIDs[index], mlirStringRefCreateFromCString(def->info.argument),
                                 mlirStringRefCreateFromCString(def->info.argument),
                                 mlirStringRefCreateFromCString(def->info.summary),
-                                mlirStringRefCreateFromCString(def->info.anchor), 0, NULL,
+                                mlirStringRefCreateFromCString(def->info.anchor), numDialects, dialects,
                                 callbacks, inst);
 }
 

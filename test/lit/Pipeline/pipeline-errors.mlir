@@ -2,13 +2,13 @@
 
 // RUN: not dlc-opt %s --pass-pipeline='builtin.module(no-such-pass)' 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 // UNKNOWN: pipeline:1:16: error:
-// UNKNOWN-SAME: no-such-pass
+// UNKNOWN-SAME: 'no-such-pass' is not a dlc pass and MLIR rejected it: {{.*}}'no-such-pass' does not refer to a registered pass
 
 // RUN: not dlc-opt %s --pass-pipeline='builtin.module(func.func(dhlo-canonicalize)' 2>&1 | FileCheck %s --check-prefix=UNCLOSED
 // UNCLOSED: expected ')' to close 'builtin.module('
 
 // RUN: not dlc-opt %s --pass-pipeline='builtin.module(dhlo-canonicalize{max-iterations=1)' 2>&1 | FileCheck %s --check-prefix=BRACE
-// BRACE: pipeline:1:16: error: unbalanced '{' in pass options
+// BRACE: pipeline:1:33: error: unbalanced '{' in pass options
 
 // RUN: not dlc-opt %s --pass-pipeline='builtin.module(cse,,dhlo-dce)' 2>&1 | FileCheck %s --check-prefix=EMPTY
 // EMPTY: pipeline:1:20: error: expected a pass or op name, found ','
