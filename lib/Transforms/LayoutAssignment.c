@@ -331,6 +331,14 @@ static bool requiredOrder(Assignment *a, MlirOperation op, intptr_t i, DlcOrder 
 
 /* ---- Relayouts ---------------------------------------------------------------------- */
 
+/* The type of a value of the original type `type` in `order`: the original type itself when
+ * the order is its own, so that types the pass does not change stay exactly as written (a
+ * signature may spell the default layout out, and func.return compares types exactly). */
+static MlirType typeInOrder(MlirType type, const DlcOrder *order) {
+  DlcOrder own = dlcOrderOfType(type);
+  return dlcOrderEqual(&own, order) ? type : dlcTypeWithOrder(type, order);
+}
+
 static bool definedAtSamePoint(MlirValue a, MlirValue b) {
   if (mlirValueIsABlockArgument(a) || mlirValueIsABlockArgument(b))
     return mlirValueIsABlockArgument(a) && mlirValueIsABlockArgument(b) &&
@@ -367,7 +375,7 @@ static MlirValue relayoutOf(Assignment *a, intptr_t i, const DlcOrder *order) {
   for (size_t r = 0; r < s->numRelayouts; ++r)
     if (dlcOrderEqual(&s->relayouts[r].order, order))
       return s->relayouts[r].value;
-  MlirType type = dlcTypeWithOrder(s->type, order);
+  MlirType type = typeInOrder(s->type, order);
   MlirOperation def = mlirValueIsAOpResult(s->value) ? mlirOpResultGetOwner(s->value)
                                                      : (MlirOperation){NULL};
   MlirOperation op;
@@ -449,7 +457,7 @@ static void recordMismatches(Assignment *a) {
  * signature updated. */
 static void rewrite(Assignment *a) {
   for (size_t v = 0; v < a->numValues; ++v)
-    mlirValueSetType(a->values[v].value, dlcTypeWithOrder(a->values[v].type, &a->values[v].order));
+    mlirValueSetType(a->values[v].value, typeInOrder(a->values[v].type, &a->values[v].order));
   for (size_t m = 0; m < a->numMismatches; ++m) {
     Mismatch *mm = &a->mismatches[m];
     mlirOperationSetOperand(mm->op, mm->operand, relayoutOf(a, mm->value, &mm->order));

@@ -197,3 +197,22 @@ func.func @constant(%b: tensor<2x5xf32>) -> (tensor<3x5xf32>, tensor<2x3xf32>) {
   %0 = "dhlo.dot_general"(%a, %b) {lhs_batching_dimensions = array<i64>, lhs_contracting_dimensions = array<i64: 0>, rhs_batching_dimensions = array<i64>, rhs_contracting_dimensions = array<i64: 0>} : (tensor<2x3xf32>, tensor<2x5xf32>) -> tensor<3x5xf32>
   return %0, %a : tensor<3x5xf32>, tensor<2x3xf32>
 }
+
+// -----
+
+// Types the pass leaves in their layout stay exactly as written, a default layout spelled out
+// included, and a relayout back to a declared type yields that type: func.return compares
+// types exactly.
+// CHECK-LABEL: func.func @explicit_default
+// CHECK-SAME: (%arg0: tensor<2x3xf32, #dtensor.layout<[1, 0]>>, %arg1: tensor<1x2x3x3xf32, #dtensor.layout<[3, 2, 1, 0]>>) -> (tensor<2x3xf32, #dtensor.layout<[1, 0]>>, tensor<1x2x1x1xf32, #dtensor.layout<[3, 2, 1, 0]>>)
+// CHECK-NEXT: %[[X:.*]] = "dtensor.relayout"(%arg1) : (tensor<1x2x3x3xf32, #dtensor.layout<[3, 2, 1, 0]>>) -> tensor<1x2x3x3xf32, #dtensor.layout<[1, 3, 2, 0]>>
+// CHECK-NEXT: %[[N:.*]] = "dhlo.negate"(%arg0) : (tensor<2x3xf32, #dtensor.layout<[1, 0]>>) -> tensor<2x3xf32, #dtensor.layout<[1, 0]>>
+// CHECK: %[[C:.*]] = "dhlo.convolution"(%[[X]], {{.*}} -> tensor<1x2x1x1xf32, #dtensor.layout<[1, 3, 2, 0]>>
+// CHECK-NEXT: %[[R:.*]] = "dtensor.relayout"(%[[C]]) {{.*}} -> tensor<1x2x1x1xf32, #dtensor.layout<[3, 2, 1, 0]>>
+// CHECK-NEXT: return %[[N]], %[[R]]
+func.func @explicit_default(%x: tensor<2x3xf32, #dtensor.layout<[1, 0]>>, %y: tensor<1x2x3x3xf32, #dtensor.layout<[3, 2, 1, 0]>>) -> (tensor<2x3xf32, #dtensor.layout<[1, 0]>>, tensor<1x2x1x1xf32, #dtensor.layout<[3, 2, 1, 0]>>) {
+  %0 = "dhlo.negate"(%x) : (tensor<2x3xf32, #dtensor.layout<[1, 0]>>) -> tensor<2x3xf32, #dtensor.layout<[1, 0]>>
+  %w = "dhlo.constant"() {value = dense<1.0> : tensor<2x2x3x3xf32>} : () -> tensor<2x2x3x3xf32>
+  %1 = "dhlo.convolution"(%y, %w) {dimension_numbers = "bf01_oi01->bf01"} : (tensor<1x2x3x3xf32, #dtensor.layout<[3, 2, 1, 0]>>, tensor<2x2x3x3xf32>) -> tensor<1x2x1x1xf32, #dtensor.layout<[3, 2, 1, 0]>>
+  return %0, %1 : tensor<2x3xf32, #dtensor.layout<[1, 0]>>, tensor<1x2x1x1xf32, #dtensor.layout<[3, 2, 1, 0]>>
+}
