@@ -25,9 +25,11 @@ MlirOperation dlcInsert(DlcBuilder *b, MlirOperation op) {
   return mlirRewriterBaseInsert(b->rewriter, op);
 }
 
-MlirOperation dlcBuildOp(DlcBuilder *b, const char *name, MlirType result, intptr_t numOperands,
-                         const MlirValue *operands, intptr_t numAttributes,
-                         const MlirNamedAttribute *attributes, MlirRegion region) {
+/* Creates op `name` with no result (null `result`) or one, and `region` unless null. */
+static MlirOperation buildOp(DlcBuilder *b, const char *name, MlirType result,
+                             intptr_t numOperands, const MlirValue *operands,
+                             intptr_t numAttributes, const MlirNamedAttribute *attributes,
+                             MlirRegion region) {
   MlirOperationState state = mlirOperationStateGet(dlcStr(name), b->loc);
   mlirOperationStateAddOperands(&state, numOperands, operands);
   mlirOperationStateAddAttributes(&state, numAttributes, attributes);
@@ -41,8 +43,8 @@ MlirOperation dlcBuildOp(DlcBuilder *b, const char *name, MlirType result, intpt
 MlirValue dlcBuild(DlcBuilder *b, const char *name, MlirType result, intptr_t numOperands,
                    const MlirValue *operands, intptr_t numAttributes,
                    const MlirNamedAttribute *attributes) {
-  MlirOperation op = dlcBuildOp(b, name, result, numOperands, operands, numAttributes, attributes,
-                                (MlirRegion){NULL});
+  MlirOperation op = buildOp(b, name, result, numOperands, operands, numAttributes, attributes,
+                             (MlirRegion){NULL});
   return mlirOperationGetResult(op, 0);
 }
 
@@ -102,7 +104,7 @@ MlirValue dlcConstIndex(DlcBuilder *b, int64_t value) {
   return constant(b, mlirIntegerAttrGet(mlirIndexTypeGet(b->ctx), value));
 }
 
-/* ---- Tensors --------------------------------------------------------------------------------- */
+/* ---- Tensors ------------------------------------------------------------------------------- */
 
 MlirType dlcTensorType(intptr_t rank, const int64_t *dims, MlirType element) {
   return mlirRankedTensorTypeGet(rank, dims, element, mlirAttributeGetNull());
@@ -113,11 +115,15 @@ MlirType dlcSignlessType(MlirType type) {
     return mlirIntegerTypeGet(mlirTypeGetContext(type), mlirIntegerTypeGetWidth(type));
   if (!mlirTypeIsARankedTensor(type))
     return type;
+  MlirType element = mlirShapedTypeGetElementType(type), signless = dlcSignlessType(element);
   intptr_t rank = mlirShapedTypeGetRank(type);
+  bool plain = mlirAttributeIsNull(mlirRankedTensorTypeGetEncoding(type));
+  if ((plain && mlirTypeEqual(element, signless)) || rank > DLC_MAX_RANK)
+    return type;
   int64_t dims[DLC_MAX_RANK];
-  for (intptr_t i = 0; i < rank && i < DLC_MAX_RANK; ++i)
+  for (intptr_t i = 0; i < rank; ++i)
     dims[i] = mlirShapedTypeGetDimSize(type, i);
-  return dlcTensorType(rank, dims, dlcSignlessType(mlirShapedTypeGetElementType(type)));
+  return dlcTensorType(rank, dims, signless);
 }
 
 MlirValue dlcEmpty(DlcBuilder *b, MlirType tensorType) {
@@ -137,21 +143,33 @@ MlirValue dlcExtractScalar(DlcBuilder *b, MlirValue tensor0d) {
   return dlcBuild(b, "tensor.extract", element, 1, &tensor0d, 0, NULL);
 }
 
-/* The static_offsets and dynamic offset operands of a slice op: a dynamic offset is marked
- * by ShapedType::kDynamic (INT64_MIN) in the static list. */
-static int32_t sliceOffsets(MlirContext ctx, intptr_t rank, const int64_t *offsets,
-                            const MlirValue *dynOffsets, MlirValue *operands,
-                            MlirAttribute *staticOffsets) {
-  int64_t values[DLC_MAX_RANK];
-  int32_t numDynamic = 0;
+/* extract_slice (one tensor operand) and insert_slice (two) in their generic form: the
+ * tensors, then the dynamic offsets, which static_offsets marks with ShapedType::kDynamic
+ * (INT64_MIN); sizes and strides are static. */
+static MlirValue buildSlice(DlcBuilder *b, const char *name, intptr_t numTensors,
+                            const MlirValue *tensors, MlirType result, intptr_t rank,
+                            const int64_t *offsets, const MlirValue *dynOffsets,
+                            const int64_t *sizes, const int64_t *strides) {
+  MlirValue operands[2 + DLC_MAX_RANK];
+  int64_t staticOffsets[DLC_MAX_RANK];
+  int32_t numOperands = (int32_t)numTensors;
+  for (intptr_t i = 0; i < numTensors; ++i)
+    operands[i] = tensors[i];
   for (intptr_t i = 0; i < rank; ++i) {
     bool dynamic = dynOffsets && !mlirValueIsNull(dynOffsets[i]);
-    values[i] = dynamic ? mlirShapedTypeGetDynamicStrideOrOffset() : offsets[i];
+    staticOffsets[i] = dynamic ? mlirShapedTypeGetDynamicStrideOrOffset() : offsets[i];
     if (dynamic)
-      operands[numDynamic++] = dynOffsets[i];
+      operands[numOperands++] = dynOffsets[i];
   }
-  *staticOffsets = mlirDenseI64ArrayGet(ctx, rank, values);
-  return numDynamic;
+  int32_t segmentSizes[] = {1, 1, 0, 0, 0};
+  segmentSizes[numTensors] = numOperands - (int32_t)numTensors;
+  MlirNamedAttribute attrs[] = {
+      dlcNamed(b->ctx, "operandSegmentSizes", segments(b->ctx, numTensors + 3, segmentSizes)),
+      dlcNamed(b->ctx, "static_offsets", mlirDenseI64ArrayGet(b->ctx, rank, staticOffsets)),
+      dlcNamed(b->ctx, "static_sizes", mlirDenseI64ArrayGet(b->ctx, rank, sizes)),
+      dlcNamed(b->ctx, "static_strides", mlirDenseI64ArrayGet(b->ctx, rank, strides)),
+  };
+  return dlcBuild(b, name, result, numOperands, operands, 4, attrs);
 }
 
 MlirValue dlcExtractSlice(DlcBuilder *b, MlirValue source, const int64_t *offsets,
@@ -159,18 +177,9 @@ MlirValue dlcExtractSlice(DlcBuilder *b, MlirValue source, const int64_t *offset
                           const int64_t *strides) {
   MlirType sourceType = mlirValueGetType(source);
   intptr_t rank = mlirShapedTypeGetRank(sourceType);
-  MlirValue operands[1 + DLC_MAX_RANK] = {source};
-  MlirAttribute staticOffsets;
-  int32_t numDynamic = sliceOffsets(b->ctx, rank, offsets, dynOffsets, operands + 1, &staticOffsets);
-  int32_t sizesOf[] = {1, numDynamic, 0, 0};
-  MlirNamedAttribute attrs[] = {
-      dlcNamed(b->ctx, "operandSegmentSizes", segments(b->ctx, 4, sizesOf)),
-      dlcNamed(b->ctx, "static_offsets", staticOffsets),
-      dlcNamed(b->ctx, "static_sizes", mlirDenseI64ArrayGet(b->ctx, rank, sizes)),
-      dlcNamed(b->ctx, "static_strides", mlirDenseI64ArrayGet(b->ctx, rank, strides)),
-  };
   MlirType result = dlcTensorType(rank, sizes, mlirShapedTypeGetElementType(sourceType));
-  return dlcBuild(b, "tensor.extract_slice", result, 1 + numDynamic, operands, 4, attrs);
+  return buildSlice(b, "tensor.extract_slice", 1, &source, result, rank, offsets, dynOffsets,
+                    sizes, strides);
 }
 
 MlirValue dlcInsertSlice(DlcBuilder *b, MlirValue source, MlirValue dest, const int64_t *offsets,
@@ -180,18 +189,9 @@ MlirValue dlcInsertSlice(DlcBuilder *b, MlirValue source, MlirValue dest, const 
   int64_t sizes[DLC_MAX_RANK];
   for (intptr_t i = 0; i < rank; ++i)
     sizes[i] = mlirShapedTypeGetDimSize(sourceType, i);
-  MlirValue operands[2 + DLC_MAX_RANK] = {source, dest};
-  MlirAttribute staticOffsets;
-  int32_t numDynamic = sliceOffsets(b->ctx, rank, offsets, dynOffsets, operands + 2, &staticOffsets);
-  int32_t sizesOf[] = {1, 1, numDynamic, 0, 0};
-  MlirNamedAttribute attrs[] = {
-      dlcNamed(b->ctx, "operandSegmentSizes", segments(b->ctx, 5, sizesOf)),
-      dlcNamed(b->ctx, "static_offsets", staticOffsets),
-      dlcNamed(b->ctx, "static_sizes", mlirDenseI64ArrayGet(b->ctx, rank, sizes)),
-      dlcNamed(b->ctx, "static_strides", mlirDenseI64ArrayGet(b->ctx, rank, strides)),
-  };
-  return dlcBuild(b, "tensor.insert_slice", mlirValueGetType(dest), 2 + numDynamic, operands, 4,
-                  attrs);
+  MlirValue tensors[] = {source, dest};
+  return buildSlice(b, "tensor.insert_slice", 2, tensors, mlirValueGetType(dest), rank, offsets,
+                    dynOffsets, sizes, strides);
 }
 
 MlirValue dlcClampedIndex(DlcBuilder *b, MlirValue x, bool isUnsigned, int64_t hi) {
@@ -240,6 +240,27 @@ MlirValue dlcPad(DlcBuilder *b, MlirValue source, MlirValue padValue, const int6
 
 /* ---- linalg -------------------------------------------------------------------------------- */
 
+MlirAffineMap dlcLoopRange(MlirContext ctx, intptr_t numLoops, intptr_t first, intptr_t count) {
+  MlirAffineExpr exprs[DLC_MAX_ARRAY];
+  for (intptr_t i = 0; i < count; ++i)
+    exprs[i] = mlirAffineDimExprGet(ctx, first + i);
+  return mlirAffineMapGet(ctx, numLoops, 0, count, exprs);
+}
+
+MlirValue dlcLoopIndex(DlcBuilder *b, int64_t loop) {
+  MlirNamedAttribute dim =
+      dlcNamed(b->ctx, "dim", mlirIntegerAttrGet(mlirIntegerTypeGet(b->ctx, 64), loop));
+  return dlcBuild(b, "linalg.index", mlirIndexTypeGet(b->ctx), 0, NULL, 1, &dim);
+}
+
+MlirValue dlcBuildFromIndices(DlcBuilder *b, MlirType resultType, DlcBodyFn body,
+                              void *userData) {
+  intptr_t rank = mlirShapedTypeGetRank(resultType);
+  MlirAffineMap map = dlcLoopRange(b->ctx, rank, 0, rank);
+  DlcGenericSpec spec = {rank, NULL, 0, NULL, &map, dlcEmpty(b, resultType)};
+  return dlcBuildGeneric(b, &spec, body, userData);
+}
+
 MlirAffineMap dlcLoopMap(MlirContext ctx, intptr_t numLoops, intptr_t numResults,
                          const int64_t *loops) {
   MlirAffineExpr exprs[DLC_MAX_ARRAY];
@@ -274,7 +295,7 @@ static bool fillBody(DlcBuilder *b, MlirBlock block, intptr_t numArgs, DlcBodyFn
   MlirValue yielded = body(&inner, args, userData);
   if (mlirValueIsNull(yielded))
     return false;
-  dlcBuildOp(&inner, "linalg.yield", (MlirType){NULL}, 1, &yielded, 0, NULL, (MlirRegion){NULL});
+  buildOp(&inner, "linalg.yield", (MlirType){NULL}, 1, &yielded, 0, NULL, (MlirRegion){NULL});
   return true;
 }
 
@@ -299,7 +320,6 @@ MlirValue dlcBuildGeneric(DlcBuilder *b, const DlcGenericSpec *spec, DlcBodyFn b
       dlcNamed(b->ctx, "iterator_types", mlirArrayAttrGet(b->ctx, spec->numLoops, iterators)),
       dlcNamed(b->ctx, "operandSegmentSizes", segments(b->ctx, 2, sizes)),
   };
-
   return dlcBuildWithBody(b, "linalg.generic", numOperands, operands, 3, attrs, body, userData);
 }
 
@@ -312,8 +332,8 @@ MlirValue dlcBuildWithBody(DlcBuilder *b, const char *name, intptr_t numOperands
     mlirRegionDestroy(region);
     return (MlirValue){NULL};
   }
-  MlirOperation op = dlcBuildOp(b, name, mlirValueGetType(operands[numOperands - 1]), numOperands,
-                                operands, numAttributes, attributes, region);
+  MlirOperation op = buildOp(b, name, mlirValueGetType(operands[numOperands - 1]), numOperands,
+                             operands, numAttributes, attributes, region);
   return mlirOperationGetResult(op, 0);
 }
 
@@ -324,7 +344,7 @@ static MlirValue yieldInput(DlcBuilder *body, const MlirValue *args, void *userD
 MlirValue dlcBuildMapCopy(DlcBuilder *b, MlirValue input, MlirAffineMap inputMap,
                           MlirType resultType) {
   intptr_t rank = mlirShapedTypeGetRank(resultType);
-  MlirAffineMap maps[] = {inputMap, mlirAffineMapMultiDimIdentityGet(b->ctx, rank)};
+  MlirAffineMap maps[] = {inputMap, dlcLoopRange(b->ctx, rank, 0, rank)};
   DlcGenericSpec spec = {rank, NULL, 1, &input, maps, dlcEmpty(b, resultType)};
   return dlcBuildGeneric(b, &spec, yieldInput, NULL);
 }

@@ -53,20 +53,13 @@ static MlirValue contract(DlcLowering *lw, MlirValue lhs, MlirValue rhs, intptr_
   MlirValue value = dlcBuildGeneric(&lw->b, &spec, multiplyAccumulate, NULL);
   if (mlirTypeEqual(accTensor, resultType))
     return value;
-  int64_t loops[DLC_MAX_RANK];
-  for (intptr_t d = 0; d < result.rank; ++d)
-    loops[d] = d;
-  MlirAffineMap identity[] = {dlcLoopMap(lw->b.ctx, result.rank, result.rank, loops),
-                              dlcLoopMap(lw->b.ctx, result.rank, result.rank, loops)};
-  DlcGenericSpec narrow = {result.rank, NULL, 1, &value, identity, dlcEmpty(&lw->b, resultType)};
+  MlirAffineMap identity = dlcLoopRange(lw->b.ctx, result.rank, 0, result.rank);
+  MlirAffineMap maps2[] = {identity, identity};
+  DlcGenericSpec narrow = {result.rank, NULL, 1, &value, maps2, dlcEmpty(&lw->b, resultType)};
   return dlcBuildGeneric(&lw->b, &narrow, truncateBody, NULL);
 }
 
-/* ---- dot_general ------------------------------------------------------------------------------- */
-
-static bool isList(const int64_t *dims, intptr_t n, intptr_t expected, int64_t first) {
-  return n == expected && (n == 0 || dims[0] == first);
-}
+/* ---- dot_general --------------------------------------------------------------------------- */
 
 /* The named op for [m, k] x [k, n] and [b, m, k] x [b, k, n], or NULL. */
 static const char *namedDot(const DlcDotDims *dims, intptr_t lhsRank, intptr_t rhsRank) {
@@ -74,8 +67,8 @@ static const char *namedDot(const DlcDotDims *dims, intptr_t lhsRank, intptr_t r
     return NULL;
   if (dims->numBatch == 0 && lhsRank == 2 && dims->lhsContract[0] == 1 && dims->rhsContract[0] == 0)
     return "linalg.matmul";
-  if (isList(dims->lhsBatch, dims->numBatch, 1, 0) && isList(dims->rhsBatch, dims->numBatch, 1, 0) &&
-      lhsRank == 3 && dims->lhsContract[0] == 2 && dims->rhsContract[0] == 1)
+  if (dims->numBatch == 1 && dims->lhsBatch[0] == 0 && dims->rhsBatch[0] == 0 && lhsRank == 3 &&
+      dims->lhsContract[0] == 2 && dims->rhsContract[0] == 1)
     return "linalg.batch_matmul";
   return NULL;
 }
@@ -125,14 +118,12 @@ static MlirLogicalResult lowerDotGeneral(DlcLowering *lw, int code) {
                           dims.numBatch, numParallel, numLoops);
   maps[1] = dotOperandMap(lw->b.ctx, rhs.rank, dims.rhsBatch, dims.rhsContract, &dims,
                           dims.numBatch + numLhsFree, numParallel, numLoops);
-  int64_t loops[DLC_MAX_RANK];
-  for (intptr_t d = 0; d < result.rank; ++d)
-    loops[d] = d;
-  maps[2] = dlcLoopMap(lw->b.ctx, numLoops, result.rank, loops);
-  return dlcLowerReplace(lw, contract(lw, lhsValue, rhsValue, numLoops, numParallel, maps, accType));
+  maps[2] = dlcLoopRange(lw->b.ctx, numLoops, 0, result.rank);
+  MlirValue value = contract(lw, lhsValue, rhsValue, numLoops, numParallel, maps, accType);
+  return dlcLowerReplace(lw, value);
 }
 
-/* ---- convolution ------------------------------------------------------------------------------- */
+/* ---- convolution --------------------------------------------------------------------------- */
 
 typedef struct Conv {
   DlcConvLabels labels;
@@ -213,12 +204,9 @@ static MlirLogicalResult genericConv(DlcLowering *lw, const Conv *c, MlirValue i
                                                : label == 'o' ? of
                                                               : rank + 1 + (label - '0'));
   }
-  int64_t loops[DLC_MAX_RANK];
-  for (intptr_t d = 0; d < rank; ++d)
-    loops[d] = d;
   MlirAffineMap maps[] = {mlirAffineMapGet(ctx, numLoops, 0, rank, inExprs),
                           mlirAffineMapGet(ctx, numLoops, 0, rank, kernelExprs),
-                          dlcLoopMap(ctx, numLoops, rank, loops)};
+                          dlcLoopRange(ctx, numLoops, 0, rank)};
   MlirType accType = mlirShapedTypeGetElementType(dlcLowerResultType(lw));
   return dlcLowerReplace(lw, contract(lw, input, kernel, numLoops, rank, maps, accType));
 }

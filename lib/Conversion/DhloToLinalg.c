@@ -6,6 +6,7 @@
  * then, when nothing is left, the called computations (reducers, fused bodies, now inlined)
  * are erased and every type is made signless (Signless.c). */
 #include "Conversion/Lowering.h"
+#include "Transforms/Layouts.h"
 #include "Transforms/PassRegistry.h"
 #include "Transforms/Transforms.h"
 #include "Support/Alloc.h"
@@ -34,7 +35,7 @@ struct DlcLowerState {
   size_t numFailures, capacity;
 };
 
-/* ---- Helpers for lowerings -------------------------------------------------------------------- */
+/* ---- Helpers for lowerings ----------------------------------------------------------------- */
 
 MlirLogicalResult dlcLowerFail(DlcLowering *lw, const char *reason) {
   DlcLowerState *state = lw->state;
@@ -43,10 +44,8 @@ MlirLogicalResult dlcLowerFail(DlcLowering *lw, const char *reason) {
       state->failures[i].reason = reason;
       return mlirLogicalResultFailure();
     }
-  if (state->numFailures == state->capacity) {
-    state->capacity = state->capacity ? 2 * state->capacity : 8;
-    state->failures = dlcRealloc(state->failures, state->capacity * sizeof(Failure));
-  }
+  state->failures = dlcGrow(state->failures, &state->capacity, state->numFailures + 1,
+                            sizeof(Failure));
   state->failures[state->numFailures++] = (Failure){lw->op, reason};
   return mlirLogicalResultFailure();
 }
@@ -59,15 +58,16 @@ static const char *failureReason(const DlcLowerState *state, MlirOperation op) {
 }
 
 static bool isUnrealizedCast(MlirOperation op) {
-  return !mlirOperationIsNull(op) &&
-         dlcStrEq(mlirIdentifierStr(mlirOperationGetName(op)), "builtin.unrealized_conversion_cast");
+  return !mlirOperationIsNull(op) && dlcStrEq(mlirIdentifierStr(mlirOperationGetName(op)),
+                                              "builtin.unrealized_conversion_cast");
 }
 
 static MlirValue castTo(DlcBuilder *b, MlirValue value, MlirType type) {
   if (mlirTypeEqual(mlirValueGetType(value), type))
     return value;
   /* A cast of a cast back to the original type is the original value. */
-  MlirOperation def = mlirValueIsAOpResult(value) ? mlirOpResultGetOwner(value) : (MlirOperation){NULL};
+  MlirOperation def =
+      mlirValueIsAOpResult(value) ? mlirOpResultGetOwner(value) : (MlirOperation){NULL};
   if (isUnrealizedCast(def) && mlirOperationGetNumOperands(def) == 1 &&
       mlirTypeEqual(mlirValueGetType(mlirOperationGetOperand(def, 0)), type))
     return mlirOperationGetOperand(def, 0);
@@ -127,7 +127,7 @@ intptr_t dlcLowerI64Array(DlcLowering *lw, const char *name, intptr_t count, int
   return n;
 }
 
-/* ---- Patterns ---------------------------------------------------------------------------------- */
+/* ---- Patterns ------------------------------------------------------------------------------ */
 
 typedef struct PatternData {
   const DlcLoweringPattern *pattern;
@@ -166,7 +166,7 @@ static DlcLoweringPattern *allPatterns(size_t *count) {
   return all;
 }
 
-/* ---- Checks before and after ----------------------------------------------------------------------- */
+/* ---- Checks before and after --------------------------------------------------------------- */
 
 static void legalizeError(MlirOperation op, const char *reason) {
   MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
@@ -177,7 +177,8 @@ static void legalizeError(MlirOperation op, const char *reason) {
 }
 
 static bool hasEncoding(MlirType type) {
-  return mlirTypeIsARankedTensor(type) && !mlirAttributeIsNull(mlirRankedTensorTypeGetEncoding(type));
+  return mlirTypeIsARankedTensor(type) &&
+         !mlirAttributeIsNull(mlirRankedTensorTypeGetEncoding(type));
 }
 
 /* Lowerings build plain tensors: a layout left on a dhlo value would be dropped silently,
@@ -213,7 +214,7 @@ static MlirWalkResult checkLegal(MlirOperation op, void *userData) {
   return MlirWalkResultAdvance;
 }
 
-/* ---- Called computations ----------------------------------------------------------------------------- */
+/* ---- Called computations ------------------------------------------------------------------- */
 
 /* Reducers and fused bodies are inlined where they are used; a private func.func that a
  * dhlo op names is left alone by the patterns (inlining reads its dhlo body) and erased at
@@ -248,16 +249,13 @@ static MlirWalkResult collectComputations(MlirOperation op, void *userData) {
     if (mlirAttributeIsNull(visibility) || !mlirAttributeIsAString(visibility) ||
         !dlcStrEq(mlirStringAttrGetValue(visibility), "private") || isComputation(c, func))
       continue;
-    if (c->count == c->capacity) {
-      c->capacity = c->capacity ? 2 * c->capacity : 8;
-      c->funcs = dlcRealloc(c->funcs, c->capacity * sizeof *c->funcs);
-    }
+    c->funcs = dlcGrow(c->funcs, &c->capacity, c->count + 1, sizeof *c->funcs);
     c->funcs[c->count++] = func;
   }
   return MlirWalkResultAdvance;
 }
 
-/* ---- The pass ------------------------------------------------------------------------------------------ */
+/* ---- The pass ------------------------------------------------------------------------------ */
 
 static bool isFunc(MlirOperation op) {
   return dlcStrEq(mlirIdentifierStr(mlirOperationGetName(op)), "func.func");

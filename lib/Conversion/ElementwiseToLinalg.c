@@ -18,15 +18,12 @@ MlirLogicalResult dlcLowerElementwise(DlcLowering *lw, int code) {
   intptr_t numInputs = mlirOperationGetNumOperands(lw->op);
   MlirValue inputs[DLC_MAX_ARRAY];
   MlirAffineMap maps[DLC_MAX_ARRAY];
-  int64_t loops[DLC_MAX_RANK];
-  for (intptr_t d = 0; d < result.rank; ++d)
-    loops[d] = d;
   for (intptr_t i = 0; i < numInputs; ++i) {
     inputs[i] = dlcLowerOperand(lw, i);
     intptr_t rank = dlcLowerOperandShape(lw, i).rank;
-    maps[i] = dlcLoopMap(lw->b.ctx, result.rank, rank == result.rank ? rank : 0, loops);
+    maps[i] = dlcLoopRange(lw->b.ctx, result.rank, 0, rank == result.rank ? rank : 0);
   }
-  maps[numInputs] = dlcLoopMap(lw->b.ctx, result.rank, result.rank, loops);
+  maps[numInputs] = dlcLoopRange(lw->b.ctx, result.rank, 0, result.rank);
   DlcGenericSpec spec = {result.rank, NULL, numInputs, inputs, maps,
                          dlcEmpty(&lw->b, dlcLowerResultType(lw))};
   return dlcLowerReplace(lw, dlcBuildGeneric(&lw->b, &spec, elementwiseBody, &lw->op));
@@ -52,27 +49,19 @@ static MlirLogicalResult lowerConstant(DlcLowering *lw, int code) {
 
 /* result[i0, ..., iN] = i_{iota_dimension}, converted to the element type. */
 static MlirValue iotaBody(DlcBuilder *body, const MlirValue *args, void *userData) {
-  int64_t dimension = *(const int64_t *)userData;
-  MlirContext ctx = body->ctx;
   MlirType element = mlirValueGetType(args[0]);
-  MlirNamedAttribute dim =
-      dlcNamed(ctx, "dim", mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), dimension));
-  MlirValue index = dlcBuild(body, "linalg.index", mlirIndexTypeGet(ctx), 0, NULL, 1, &dim);
+  MlirValue index = dlcLoopIndex(body, *(const int64_t *)userData);
   if (mlirTypeIsAInteger(element))
     return dlcCast(body, "arith.index_cast", index, element);
-  MlirValue wide = dlcCast(body, "arith.index_cast", index, mlirIntegerTypeGet(ctx, 64));
+  MlirValue wide = dlcCast(body, "arith.index_cast", index, mlirIntegerTypeGet(body->ctx, 64));
   return dlcCast(body, "arith.sitofp", wide, element);
 }
 
 static MlirLogicalResult lowerIota(DlcLowering *lw, int code) {
-  DlcShape result = dlcLowerResultShape(lw);
-  int64_t dimension = 0, loops[DLC_MAX_RANK];
+  int64_t dimension = 0;
   dlcLowerI64(lw, "iota_dimension", &dimension);
-  for (intptr_t d = 0; d < result.rank; ++d)
-    loops[d] = d;
-  MlirAffineMap map = dlcLoopMap(lw->b.ctx, result.rank, result.rank, loops);
-  DlcGenericSpec spec = {result.rank, NULL, 0, NULL, &map, dlcEmpty(&lw->b, dlcLowerResultType(lw))};
-  return dlcLowerReplace(lw, dlcBuildGeneric(&lw->b, &spec, iotaBody, &dimension));
+  return dlcLowerReplace(lw, dlcBuildFromIndices(&lw->b, dlcLowerResultType(lw), iotaBody,
+                                                 &dimension));
 }
 
 const DlcLoweringPattern dlcElementwiseLowerings[] = {

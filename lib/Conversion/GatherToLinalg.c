@@ -35,13 +35,10 @@ static MlirValue extract(DlcBuilder *b, MlirValue tensor, intptr_t rank, const M
 
 static MlirValue gatherBody(DlcBuilder *b, const MlirValue *args, void *userData) {
   const Gather *g = userData;
-  MlirContext ctx = b->ctx;
   MlirValue index[DLC_MAX_RANK], batch[DLC_MAX_RANK], full[DLC_MAX_RANK];
   intptr_t numBatch = 0;
   for (intptr_t r = 0; r < g->result.rank; ++r) {
-    MlirNamedAttribute dim =
-        dlcNamed(ctx, "dim", mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), r));
-    index[r] = dlcBuild(b, "linalg.index", mlirIndexTypeGet(ctx), 0, NULL, 1, &dim);
+    index[r] = dlcLoopIndex(b, r);
     if (!contains(g->offsetDims, g->numOffsetDims, r))
       batch[numBatch++] = index[r];
   }
@@ -93,11 +90,5 @@ MlirLogicalResult dlcLowerGather(DlcLowering *lw, int code) {
     return dlcLowerFail(lw, "malformed dimension numbers");
   g.operand = dlcLowerOperand(lw, 0);
   g.indices = dlcLowerOperand(lw, 1);
-  int64_t loops[DLC_MAX_RANK];
-  for (intptr_t r = 0; r < g.result.rank; ++r)
-    loops[r] = r;
-  MlirAffineMap map = dlcLoopMap(lw->b.ctx, g.result.rank, g.result.rank, loops);
-  DlcGenericSpec spec = {g.result.rank, NULL, 0, NULL, &map,
-                         dlcEmpty(&lw->b, dlcLowerResultType(lw))};
-  return dlcLowerReplace(lw, dlcBuildGeneric(&lw->b, &spec, gatherBody, &g));
+  return dlcLowerReplace(lw, dlcBuildFromIndices(&lw->b, dlcLowerResultType(lw), gatherBody, &g));
 }

@@ -21,7 +21,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* ---- Building ops ---------------------------------------------------------------------- */
+/* ---- Building ops -------------------------------------------------------------------------- */
 
 /// Where new ops go: before the op being lowered (through the rewriter, so the greedy driver
 /// sees them), or at the end of `block` when it is non-null (a body under construction).
@@ -34,12 +34,8 @@ typedef struct DlcBuilder {
 
 /// Inserts detached op `op` where `b` builds; returns it.
 MlirOperation dlcInsert(DlcBuilder *b, MlirOperation op);
-/// Creates op `name` with `numResults` results (0 or 1) of type `result`, the given operands
-/// and attributes, and `region` (null for none); inserts it where `b` builds.
-MlirOperation dlcBuildOp(DlcBuilder *b, const char *name, MlirType result, intptr_t numOperands,
-                         const MlirValue *operands, intptr_t numAttributes,
-                         const MlirNamedAttribute *attributes, MlirRegion region);
-/// The same for an op with one result and no region; returns the result.
+/// Creates op `name` with one result of type `result`, the given operands and attributes,
+/// where `b` builds; returns the result.
 MlirValue dlcBuild(DlcBuilder *b, const char *name, MlirType result, intptr_t numOperands,
                    const MlirValue *operands, intptr_t numAttributes,
                    const MlirNamedAttribute *attributes);
@@ -69,7 +65,7 @@ MlirValue dlcConstInt(DlcBuilder *b, MlirType type, int64_t value);
 MlirValue dlcConstFloat(DlcBuilder *b, MlirType type, double value);
 MlirValue dlcConstIndex(DlcBuilder *b, int64_t value);
 
-/* ---- Tensors ----------------------------------------------------------------------------- */
+/* ---- Tensors ------------------------------------------------------------------------------- */
 
 /// A tensor type of `rank` static dims, no encoding.
 MlirType dlcTensorType(intptr_t rank, const int64_t *dims, MlirType element);
@@ -98,7 +94,7 @@ MlirValue dlcPad(DlcBuilder *b, MlirValue source, MlirValue padValue, const int6
 /// [0, hi] and made an index, as dynamic_slice and gather clamp their start indices.
 MlirValue dlcClampedIndex(DlcBuilder *b, MlirValue x, bool isUnsigned, int64_t hi);
 
-/* ---- linalg ------------------------------------------------------------------------------ */
+/* ---- linalg -------------------------------------------------------------------------------- */
 
 /// Builds a body: gets the block arguments (inputs then outputs) and returns the value to
 /// yield, or a null value to give up (the caller then fails without erasing anything).
@@ -124,7 +120,16 @@ MlirValue dlcBuildGeneric(DlcBuilder *b, const DlcGenericSpec *spec, DlcBodyFn b
 MlirValue dlcBuildWithBody(DlcBuilder *b, const char *name, intptr_t numOperands,
                            const MlirValue *operands, intptr_t numAttributes,
                            const MlirNamedAttribute *attributes, DlcBodyFn body, void *userData);
-/// A map from `numLoops` loops to one result per entry of `exprs`: loop d for an entry
+/// A map from `numLoops` loops to loops first .. first + count - 1, in order: the identity
+/// (0, numLoops), a result's loops (0, rank), window loops, or none (a 0-d operand).
+MlirAffineMap dlcLoopRange(MlirContext ctx, intptr_t numLoops, intptr_t first, intptr_t count);
+/// linalg.index of `loop`, inside a linalg body.
+MlirValue dlcLoopIndex(DlcBuilder *b, int64_t loop);
+/// A linalg.generic with no inputs that writes each element of a new tensor of
+/// `resultType` from its indices (dlcLoopIndex): iota, gather.
+MlirValue dlcBuildFromIndices(DlcBuilder *b, MlirType resultType, DlcBodyFn body,
+                              void *userData);
+/// A map from `numLoops` loops to one result per entry of `loops`: loop d for an entry
 /// d >= 0, the constant 0 for DLC_MAP_ZERO.
 #define DLC_MAP_ZERO (-1)
 MlirAffineMap dlcLoopMap(MlirContext ctx, intptr_t numLoops, intptr_t numResults,
@@ -139,7 +144,7 @@ MlirValue dlcBuildNamed(DlcBuilder *b, const char *name, intptr_t numInputs,
                         const MlirValue *inputs, MlirValue init, intptr_t numAttributes,
                         const MlirNamedAttribute *attributes);
 
-/* ---- Lowerings ---------------------------------------------------------------------------- */
+/* ---- Lowerings ----------------------------------------------------------------------------- */
 
 typedef struct DlcLowerState DlcLowerState; /* the pass run's, see DhloToLinalg.c */
 
@@ -194,7 +199,7 @@ void dlcLowerI64(DlcLowering *lw, const char *name, int64_t *out);
 intptr_t dlcLowerI64Array(DlcLowering *lw, const char *name, intptr_t count, int64_t fallback,
                           int64_t *out);
 
-/* ---- Scalar semantics (ScalarSemantics.c) ------------------------------------------------- */
+/* ---- Scalar semantics (ScalarSemantics.c) -------------------------------------------------- */
 
 /// True if `op` is an elementwise dhlo op whose semantics ScalarSemantics.c covers for its
 /// element types.
@@ -221,8 +226,8 @@ bool dlcIsScalarComputation(MlirOperation callee);
 bool dlcInlineComputation(DlcBuilder *b, MlirOperation callee, bool scalar,
                           const MlirValue *args, MlirValue *results, intptr_t maxResults);
 
-/// Makes every unsigned integer type in `root` signless (block arguments, results, function
-/// types, constants) and erases the unrealized casts that then cast a type to itself.
+/// Makes every unsigned integer type in `root` signless (block arguments, op results,
+/// function types) and erases the unrealized casts that then cast a type to itself.
 void dlcMakeSignless(MlirOperation root);
 
 #endif

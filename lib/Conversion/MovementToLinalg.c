@@ -9,7 +9,13 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
-/* ---- Copies through an indexing map --------------------------------------------------------- */
+/* ---- Copies through an indexing map -------------------------------------------------------- */
+
+/* Replaces lw->op by a copy of its operand read through `map`. */
+static MlirLogicalResult replaceWithCopy(DlcLowering *lw, MlirAffineMap map) {
+  return dlcLowerReplace(lw, dlcBuildMapCopy(&lw->b, dlcLowerOperand(lw, 0), map,
+                                             dlcLowerResultType(lw)));
+}
 
 /* Operand dim d is result dim broadcast_dimensions[d], or the constant 0 when it is a
  * size-1 dim that the result expands. */
@@ -20,9 +26,7 @@ static MlirLogicalResult lowerBroadcastInDim(DlcLowering *lw, int code) {
     return dlcLowerFail(lw, "malformed broadcast_dimensions");
   for (intptr_t d = 0; d < operand.rank; ++d)
     loops[d] = operand.dims[d] == 1 && result.dims[dims[d]] != 1 ? DLC_MAP_ZERO : dims[d];
-  MlirAffineMap map = dlcLoopMap(lw->b.ctx, result.rank, operand.rank, loops);
-  return dlcLowerReplace(lw, dlcBuildMapCopy(&lw->b, dlcLowerOperand(lw, 0), map,
-                                             dlcLowerResultType(lw)));
+  return replaceWithCopy(lw, dlcLoopMap(lw->b.ctx, result.rank, operand.rank, loops));
 }
 
 /* result dim k is operand dim permutation[k]: operand dim permutation[k] reads loop k. */
@@ -33,9 +37,7 @@ static MlirLogicalResult lowerTranspose(DlcLowering *lw, int code) {
     return dlcLowerFail(lw, "malformed permutation");
   for (intptr_t k = 0; k < operand.rank; ++k)
     loops[permutation[k]] = k;
-  MlirAffineMap map = dlcLoopMap(lw->b.ctx, operand.rank, operand.rank, loops);
-  return dlcLowerReplace(lw, dlcBuildMapCopy(&lw->b, dlcLowerOperand(lw, 0), map,
-                                             dlcLowerResultType(lw)));
+  return replaceWithCopy(lw, dlcLoopMap(lw->b.ctx, operand.rank, operand.rank, loops));
 }
 
 /* A reversed dim d reads size - 1 - d. */
@@ -52,12 +54,10 @@ static MlirLogicalResult lowerReverse(DlcLowering *lw, int code) {
     MlirAffineExpr negated = mlirAffineMulExprGet(exprs[d], mlirAffineConstantExprGet(ctx, -1));
     exprs[d] = mlirAffineAddExprGet(negated, mlirAffineConstantExprGet(ctx, operand.dims[d] - 1));
   }
-  MlirAffineMap map = mlirAffineMapGet(ctx, operand.rank, 0, operand.rank, exprs);
-  return dlcLowerReplace(lw, dlcBuildMapCopy(&lw->b, dlcLowerOperand(lw, 0), map,
-                                             dlcLowerResultType(lw)));
+  return replaceWithCopy(lw, mlirAffineMapGet(ctx, operand.rank, 0, operand.rank, exprs));
 }
 
-/* ---- Reshape --------------------------------------------------------------------------------- */
+/* ---- Reshape ------------------------------------------------------------------------------- */
 
 /* The reassociation between `rank` dims and a flat side of rank 0 or 1: all dims in one
  * group, or no group at all for rank 0 (whose one element is all size-1 dims). */
@@ -97,7 +97,7 @@ static MlirLogicalResult lowerReshape(DlcLowering *lw, int code) {
   return dlcLowerReplace(lw, value);
 }
 
-/* ---- Slices ------------------------------------------------------------------------------------ */
+/* ---- Slices -------------------------------------------------------------------------------- */
 
 static void fillOnes(int64_t *out, intptr_t n) {
   for (intptr_t i = 0; i < n; ++i)

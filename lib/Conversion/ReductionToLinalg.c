@@ -41,10 +41,10 @@ static MlirOperation scalarReducer(DlcLowering *lw) {
   return func;
 }
 
-/* The result filled with the init value (operand 1, a 0-d tensor). */
-static MlirValue initialized(DlcLowering *lw) {
-  MlirValue init = dlcExtractScalar(&lw->b, dlcLowerOperand(lw, 1));
-  return dlcFill(&lw->b, init, dlcEmpty(&lw->b, dlcLowerResultType(lw)));
+/* The result filled with the init value (operand 1, a 0-d tensor), which `*init` gets. */
+static MlirValue initialized(DlcLowering *lw, MlirValue *init) {
+  *init = dlcExtractScalar(&lw->b, dlcLowerOperand(lw, 1));
+  return dlcFill(&lw->b, *init, dlcEmpty(&lw->b, dlcLowerResultType(lw)));
 }
 
 static int compareI64(const void *a, const void *b) {
@@ -61,7 +61,7 @@ static MlirLogicalResult lowerReduce(DlcLowering *lw, int code) {
   qsort(dims, (size_t)numDims, sizeof dims[0], compareI64); /* linalg.reduce wants them sorted */
   MlirNamedAttribute attr =
       dlcNamed(lw->b.ctx, "dimensions", mlirDenseI64ArrayGet(lw->b.ctx, numDims, dims));
-  MlirValue operands[] = {dlcLowerOperand(lw, 0), initialized(lw)};
+  MlirValue init, operands[] = {dlcLowerOperand(lw, 0), initialized(lw, &init)};
   Reducer reducer = {func, 2};
   return dlcLowerReplace(lw, dlcBuildWithBody(&lw->b, "linalg.reduce", 2, operands, 1, &attr,
                                               reducerBody, &reducer));
@@ -84,7 +84,7 @@ static MlirLogicalResult lowerReduceWindow(DlcLowering *lw, int code) {
 
   MlirValue input = dlcLowerOperand(lw, 0);
   MlirType element = mlirShapedTypeGetElementType(mlirValueGetType(input));
-  MlirValue init = initialized(lw);
+  MlirValue initScalar, init = initialized(lw, &initScalar);
   int64_t low[DLC_MAX_RANK], interior[DLC_MAX_RANK], padded[DLC_MAX_RANK];
   bool needsPad = false;
   for (intptr_t d = 0; d < rank; ++d) {
@@ -95,12 +95,10 @@ static MlirLogicalResult lowerReduceWindow(DlcLowering *lw, int code) {
     needsPad |= low[d] != 0 || interior[d] != 0 || padding[2 * d + 1] != 0;
   }
   if (needsPad)
-    input = dlcPad(&lw->b, input, dlcExtractScalar(&lw->b, dlcLowerOperand(lw, 1)), low,
-                   interior, dlcTensorType(rank, padded, element));
+    input = dlcPad(&lw->b, input, initScalar, low, interior, dlcTensorType(rank, padded, element));
 
   MlirContext ctx = lw->b.ctx;
   MlirAffineExpr exprs[DLC_MAX_RANK];
-  int64_t loops[2 * DLC_MAX_RANK];
   bool reduction[2 * DLC_MAX_RANK];
   for (intptr_t d = 0; d < rank; ++d) {
     MlirAffineExpr position = mlirAffineMulExprGet(mlirAffineDimExprGet(ctx, d),
@@ -108,14 +106,12 @@ static MlirLogicalResult lowerReduceWindow(DlcLowering *lw, int code) {
     MlirAffineExpr tap = mlirAffineMulExprGet(mlirAffineDimExprGet(ctx, rank + d),
                                               mlirAffineConstantExprGet(ctx, windowDilations[d]));
     exprs[d] = mlirAffineAddExprGet(position, tap);
-    loops[d] = d;
-    loops[rank + d] = rank + d;
     reduction[d] = false;
     reduction[rank + d] = true;
   }
   MlirAffineMap maps[] = {mlirAffineMapGet(ctx, 2 * rank, 0, rank, exprs),
-                          dlcLoopMap(ctx, 2 * rank, rank, loops + rank),
-                          dlcLoopMap(ctx, 2 * rank, rank, loops)};
+                          dlcLoopRange(ctx, 2 * rank, rank, rank),
+                          dlcLoopRange(ctx, 2 * rank, 0, rank)};
   MlirValue inputs[] = {input, dlcEmpty(&lw->b, dlcTensorType(rank, window, element))};
   DlcGenericSpec spec = {2 * rank, reduction, 2, inputs, maps, init};
   Reducer reducer = {func, 3};
@@ -135,20 +131,18 @@ static MlirValue batchNormBody(DlcBuilder *b, const MlirValue *args, void *userD
 
 static MlirLogicalResult lowerBatchNormInference(DlcLowering *lw, int code) {
   DlcShape operand = dlcLowerOperandShape(lw, 0);
-  int64_t feature = 0, loops[DLC_MAX_RANK];
+  int64_t feature = 0;
   dlcLowerI64(lw, "feature_index", &feature);
   MlirAttribute epsilonAttr = mlirOperationGetAttributeByName(lw->op, dlcStr("epsilon"));
   if (mlirAttributeIsNull(epsilonAttr) || !mlirAttributeIsAFloat(epsilonAttr))
     return dlcLowerFail(lw, "'epsilon' is not a float attribute");
   double epsilon = mlirFloatAttrGetValueDouble(epsilonAttr);
-  for (intptr_t d = 0; d < operand.rank; ++d)
-    loops[d] = d;
   MlirValue inputs[5];
   MlirAffineMap maps[6];
-  MlirAffineMap identity = dlcLoopMap(lw->b.ctx, operand.rank, operand.rank, loops);
+  MlirAffineMap identity = dlcLoopRange(lw->b.ctx, operand.rank, 0, operand.rank);
   for (intptr_t i = 0; i < 5; ++i) {
     inputs[i] = dlcLowerOperand(lw, i);
-    maps[i] = i == 0 ? identity : dlcLoopMap(lw->b.ctx, operand.rank, 1, &loops[feature]);
+    maps[i] = i == 0 ? identity : dlcLoopRange(lw->b.ctx, operand.rank, feature, 1);
   }
   maps[5] = identity;
   DlcGenericSpec spec = {operand.rank, NULL, 5, inputs, maps,

@@ -55,7 +55,8 @@ static MlirValue emitSign(DlcBuilder *b, MlirOperation op, const MlirValue *args
     MlirValue one = dlcBinary(b, "math.copysign", dlcConstFloat(b, type, 1.0), x);
     return dlcSelect(b, dlcCmpF(b, DlcCmpFUeq, x, zero), x, one);
   }
-  MlirValue negative = dlcSelect(b, dlcCmpI(b, DlcCmpISlt, x, zero), dlcConstInt(b, type, -1), zero);
+  MlirValue negative =
+      dlcSelect(b, dlcCmpI(b, DlcCmpISlt, x, zero), dlcConstInt(b, type, -1), zero);
   return dlcSelect(b, dlcCmpI(b, DlcCmpISgt, x, zero), dlcConstInt(b, type, 1), negative);
 }
 
@@ -199,7 +200,7 @@ static MlirValue emitConvert(DlcBuilder *b, MlirOperation op, const MlirValue *a
   return dlcCast(b, in->kind == DlcElemSigned ? "arith.extsi" : "arith.extui", x, to);
 }
 
-/* ---- The table ------------------------------------------------------------------------------ */
+/* ---- The table ----------------------------------------------------------------------------- */
 
 #define BOOL DlcElemBool
 #define SIGNED DlcElemSigned

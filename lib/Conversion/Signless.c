@@ -5,6 +5,7 @@
  * the casts into identities, which are erased. */
 #include "Conversion/Lowering.h"
 #include "Support/Alloc.h"
+#include "Transforms/Layouts.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -54,10 +55,7 @@ static MlirWalkResult retypeOp(MlirOperation op, void *userData) {
   if (dlcStrEq(name, "func.func")) {
     retypeFunctionType(op);
   } else if (dlcStrEq(name, "builtin.unrealized_conversion_cast")) {
-    if (r->count == r->capacity) {
-      r->capacity = r->capacity ? 2 * r->capacity : 16;
-      r->casts = dlcRealloc(r->casts, r->capacity * sizeof *r->casts);
-    }
+    r->casts = dlcGrow(r->casts, &r->capacity, r->count + 1, sizeof *r->casts);
     r->casts[r->count++] = op;
   }
   return MlirWalkResultAdvance;

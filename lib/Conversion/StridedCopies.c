@@ -3,8 +3,7 @@
  * linalg.copy, which convert-linalg-to-loops turns into loops. finalize-memref-to-llvm would
  * lower such a copy to a call of `memrefCopy` from MLIR's C runner utils, a library neither
  * the JIT nor an object file links. Copies between identity layouts stay (one memcpy). */
-#include "Transforms/PassRegistry.h"
-#include "Support/Alloc.h"
+#include "Transforms/Layouts.h"
 
 #include "mlir-c/AffineMap.h"
 #include "mlir-c/BuiltinAttributes.h"
@@ -27,10 +26,7 @@ static MlirWalkResult collectCopies(MlirOperation op, void *userData) {
   Copies *copies = userData;
   if (mlirStringRefEqual(mlirIdentifierStr(mlirOperationGetName(op)), dlcStr("memref.copy")) &&
       (isStrided(mlirOperationGetOperand(op, 0)) || isStrided(mlirOperationGetOperand(op, 1)))) {
-    if (copies->count == copies->capacity) {
-      copies->capacity = copies->capacity ? 2 * copies->capacity : 8;
-      copies->ops = dlcRealloc(copies->ops, copies->capacity * sizeof *copies->ops);
-    }
+    copies->ops = dlcGrow(copies->ops, &copies->capacity, copies->count + 1, sizeof *copies->ops);
     copies->ops[copies->count++] = op;
   }
   return MlirWalkResultAdvance;
@@ -42,8 +38,8 @@ static void runStridedCopies(MlirOperation root, MlirExternalPass pass,
   mlirOperationWalk(root, collectCopies, &copies, MlirWalkPostOrder);
   MlirContext ctx = mlirOperationGetContext(root);
   int32_t segments[] = {1, 1};
-  MlirNamedAttribute attr = mlirNamedAttributeGet(
-      mlirIdentifierGet(ctx, dlcStr("operandSegmentSizes")), mlirDenseI32ArrayGet(ctx, 2, segments));
+  MlirIdentifier name = mlirIdentifierGet(ctx, dlcStr("operandSegmentSizes"));
+  MlirNamedAttribute attr = mlirNamedAttributeGet(name, mlirDenseI32ArrayGet(ctx, 2, segments));
   for (size_t i = 0; i < copies.count; ++i) {
     MlirOperation copy = copies.ops[i];
     MlirValue operands[] = {mlirOperationGetOperand(copy, 0), mlirOperationGetOperand(copy, 1)};

@@ -26,9 +26,12 @@ static const DlcNamedPipeline namedPipelines[] = {
      "dhlo-optimize"},
     /* CPU code generation from a materialized, optimized dhlo program: lower to linalg on
      * tensors, fuse elementwise loops, bufferize (function boundaries too, so entry points take
-     * and return memrefs), loops, then LLVM. f16/bf16 arithmetic and math are computed in f32
-     * and bf16 conversions expanded to integer ops (no compiler-rt needed); log1p goes to libm
-     * (math-to-llvm would approximate it as log(1 + x)); integer powers become outlined loops. */
+     * and return memrefs the caller owns; deallocation clones what it must), loops, then LLVM.
+     * Strided copies become loops (no runtime memrefCopy). f16/bf16 arithmetic and math are
+     * computed in f32 and bf16 conversions expanded to integer ops (no compiler-rt needed).
+     * lower-affine follows expand-strided-metadata, which makes affine.apply. log1p goes to
+     * libm (math-to-llvm would approximate it as log(1 + x)); integer powers become outlined
+     * loops (math-to-funcs). */
     {"dlc-lower-to-cpu",
      "Lower a dhlo program to the LLVM dialect for the CPU (JIT or object file)",
      "convert-dhlo-to-linalg,"
