@@ -31,7 +31,9 @@ static const DlcNamedPipeline namedPipelines[] = {
      * computed in f32 and bf16 conversions expanded to integer ops (no compiler-rt needed).
      * lower-affine follows expand-strided-metadata, which makes affine.apply. log1p goes to
      * libm (math-to-llvm would approximate it as log(1 + x)); integer powers become outlined
-     * loops (math-to-funcs). */
+     * loops (math-to-funcs). Matmuls and elementwise loops are tiled and vectorized on
+     * buffers (register blocks of FMAs); f32 exp/tanh/erf become polynomials once f16/bf16
+     * math is extended to f32, so that vectorized loops call no libm. */
     {"dlc-lower-to-cpu",
      "Lower a dhlo program to the LLVM dialect for the CPU (JIT or object file)",
      "convert-dhlo-to-linalg,"
@@ -42,9 +44,11 @@ static const DlcNamedPipeline namedPipelines[] = {
      "buffer-deallocation-pipeline,"
      "convert-bufferization-to-memref,"
      "dlc-strided-copy-to-linalg,"
+     "dlc-tile-and-vectorize,"
      "convert-linalg-to-loops,"
      "arith-emulate-unsupported-floats{source-types=bf16,f16 target-type=f32},"
      "math-extend-to-supported-types,"
+     "dlc-approximate-math,"
      "arith-expand{include-bf16},"
      "convert-math-to-funcs,"
      "expand-strided-metadata,"

@@ -42,6 +42,8 @@ extern const DlcPassDef dlcCommonSubexpressionsPass;
 extern const DlcPassDef dlcConvertDhloToLinalgPass;
 extern const DlcPassDef dlcEmitCInterfacePass;
 extern const DlcPassDef dlcStridedCopyToLinalgPass;
+extern const DlcPassDef dlcTileAndVectorizePass;
+extern const DlcPassDef dlcApproximateMathPass;
 
 /// Signals failure of `pass` when `result` failed; returns nothing so passes can end with it.
 void dlcPassCheck(MlirExternalPass pass, MlirLogicalResult result);

@@ -2,9 +2,9 @@
  * MLIR's `{name=value ...}` syntax, and the MLIR external passes made from them. */
 #include "Transforms/PassRegistry.h"
 #include "Support/Alloc.h"
+#include "Support/Format.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +22,8 @@ static const DlcPassDef *const passDefs[] = {
     &dlcConvertDhloToLinalgPass,
     &dlcEmitCInterfacePass,
     &dlcStridedCopyToLinalgPass,
+    &dlcTileAndVectorizePass,
+    &dlcApproximateMathPass,
 };
 enum { numPassDefs = sizeof passDefs / sizeof passDefs[0] };
 
@@ -54,40 +56,26 @@ const DlcPassInfo *dlcLookupPass(MlirStringRef argument) {
   return i < 0 ? NULL : &passDefs[i]->info;
 }
 
-static void emitf(MlirStringCallback callback, void *userData, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void emitf(MlirStringCallback callback, void *userData, const char *fmt, ...) {
-  char buf[1024];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  if (n < 0)
-    return;
-  callback(mlirStringRefCreate(buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1), userData);
-}
-
 static const char *kindName(DlcPassOptionKind kind) {
   return kind == DlcPassOptionBool ? "bool" : kind == DlcPassOptionInt ? "int" : "string";
 }
 
 void dlcPrintPassHelp(MlirStringCallback callback, void *userData) {
-  emitf(callback, userData, "dlc passes:\n");
+  dlcFormat(callback, userData, "dlc passes:\n");
   for (int i = 0; i < numPassDefs; ++i) {
     const DlcPassInfo *info = &passDefs[i]->info;
-    emitf(callback, userData, "  --%-28s - %s\n", info->argument, info->summary);
+    dlcFormat(callback, userData, "  --%-28s - %s\n", info->argument, info->summary);
     for (intptr_t j = 0; j < info->numOptions; ++j) {
       const DlcPassOptionInfo *opt = &info->options[j];
-      emitf(callback, userData, "      %s=<%s> (default %s) - %s\n", opt->name, kindName(opt->kind),
-            opt->defaultValue, opt->description);
+      dlcFormat(callback, userData, "      %s=<%s> (default %s) - %s\n", opt->name,
+                kindName(opt->kind), opt->defaultValue, opt->description);
     }
   }
-  emitf(callback, userData, "dlc pipelines:\n");
+  dlcFormat(callback, userData, "dlc pipelines:\n");
   for (intptr_t i = 0; i < dlcGetNumNamedPipelines(); ++i) {
     const DlcNamedPipeline *named = dlcGetNamedPipeline(i);
-    emitf(callback, userData, "  --%-28s - %s\n      = %s\n", named->name, named->summary,
-          named->pipeline);
+    dlcFormat(callback, userData, "  --%-28s - %s\n      = %s\n", named->name, named->summary,
+              named->pipeline);
   }
 }
 
@@ -185,8 +173,8 @@ static bool parseOptions(PassInstance *inst, MlirStringRef text, MlirStringCallb
           !strncmp(info->options[j].name, s + keyStart, keyLen))
         opt = &info->options[index = j];
     if (!opt) {
-      emitf(errorCallback, userData, "pass '%s' has no option '%.*s'", info->argument, (int)keyLen,
-            s + keyStart);
+      dlcFormat(errorCallback, userData, "pass '%s' has no option '%.*s'", info->argument,
+                (int)keyLen, s + keyStart);
       return false;
     }
     const char *value = "true";
@@ -204,21 +192,21 @@ static bool parseOptions(PassInstance *inst, MlirStringRef text, MlirStringCallb
         ++end;
       }
       if (close && end >= n) {
-        emitf(errorCallback, userData, "pass '%s': unterminated value of option '%s'",
-              info->argument, opt->name);
+        dlcFormat(errorCallback, userData, "pass '%s': unterminated value of option '%s'",
+                  info->argument, opt->name);
         return false;
       }
       value = s + start;
       valueLen = end - start;
       i = close ? end + 1 : end;
     } else if (opt->kind != DlcPassOptionBool) {
-      emitf(errorCallback, userData, "pass '%s': option '%s' needs a value (%s=<%s>)",
-            info->argument, opt->name, opt->name, kindName(opt->kind));
+      dlcFormat(errorCallback, userData, "pass '%s': option '%s' needs a value (%s=<%s>)",
+                info->argument, opt->name, opt->name, kindName(opt->kind));
       return false;
     }
     if (!parseValue(opt, value, valueLen, &inst->values[index])) {
-      emitf(errorCallback, userData, "pass '%s': invalid %s value '%.*s' for option '%s'",
-            info->argument, kindName(opt->kind), (int)valueLen, value, opt->name);
+      dlcFormat(errorCallback, userData, "pass '%s': invalid %s value '%.*s' for option '%s'",
+                info->argument, kindName(opt->kind), (int)valueLen, value, opt->name);
       return false;
     }
     i = skipSpaces(s, i, n);
@@ -230,7 +218,8 @@ MlirPass dlcCreatePass(MlirStringRef argument, MlirStringRef options,
                        MlirStringCallback errorCallback, void *userData) {
   int index = lookupIndex(argument);
   if (index < 0) {
-    emitf(errorCallback, userData, "'%.*s' is not a dlc pass", (int)argument.length, argument.data);
+    dlcFormat(errorCallback, userData, "'%.*s' is not a dlc pass", (int)argument.length,
+              argument.data);
     return (MlirPass){NULL};
   }
   const DlcPassDef *def = passDefs[index];

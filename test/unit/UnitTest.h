@@ -1,15 +1,34 @@
 /* UnitTest.h: what the unit test programs share: a suite given as a table of test cases
- * (each a name and its tests, under one fixture), run and counted in one call. */
+ * (each a name and its tests, under one fixture), run and counted in one call, and a text
+ * buffer that collects what an MlirStringCallback writes. */
 #ifndef DLC_TEST_UNIT_UNITTEST_H
 #define DLC_TEST_UNIT_UNITTEST_H
 
+#include "mlir-c/Support.h"
+
 #include <check.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct DlcTestCase {
   const char *name;
   const TTest *tests[24]; /* ends at the first NULL */
 } DlcTestCase;
+
+/// Text written through an MlirStringCallback, NUL-terminated, cut short when full.
+typedef struct DlcTestText {
+  char text[8192];
+  size_t used;
+} DlcTestText;
+
+/// MlirStringCallback appending to the DlcTestText passed as userData.
+static inline void dlcTestCollect(MlirStringRef s, void *userData) {
+  DlcTestText *t = userData;
+  size_t room = sizeof t->text - 1 - t->used, n = s.length < room ? s.length : room;
+  memcpy(t->text + t->used, s.data, n);
+  t->used += n;
+  t->text[t->used] = '\0';
+}
 
 /// Runs every case of suite `name` with `setup`/`teardown` around each test; returns the
 /// process exit status (0 when all pass).

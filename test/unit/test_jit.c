@@ -1,11 +1,11 @@
 /* test_jit.c: dhlo programs compiled by `dlc-lower-to-cpu`, JITted with MLIR's
- * ExecutionEngine (through JitHarness.h) and run on fixed inputs, checked against values
+ * ExecutionEngine (through dlc/Jit.h) and run on fixed inputs, checked against values
  * computed by hand. Floats must match within 1e-6 relative + 1e-6 absolute (f32 rounding of
  * a few sums and a libm tanh); integer, boolean and bf16 results must match exactly. */
-#include "JitHarness.h"
 #include "UnitTest.h"
 
 #include "dlc/Dialects.h"
+#include "dlc/Jit.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -15,6 +15,7 @@ static const double relTol = 1e-6, absTol = 1e-6;
 
 static MlirContext ctx;
 static DlcJit jit;
+static DlcTestText errors; /* compile and call errors, for the failure messages */
 
 static void setup(void) {
   ctx = dlcContextCreate();
@@ -22,7 +23,8 @@ static void setup(void) {
 }
 
 static void teardown(void) {
-  dlcJitDestroy(&jit);
+  dlcJitDestroy(jit);
+  jit = (DlcJit){NULL};
   mlirContextDestroy(ctx);
 }
 
@@ -30,8 +32,10 @@ static void teardown(void) {
 static MlirModule compile(const char *source) {
   MlirModule module = mlirModuleCreateParse(ctx, dlcStr(source));
   ck_assert_msg(!mlirModuleIsNull(module), "parse failed");
-  ck_assert_msg(mlirLogicalResultIsSuccess(dlcJitCompile(&jit, module, "main")),
-                "compile failed: %s", jit.errors);
+  errors = (DlcTestText){.used = 0};
+  jit = dlcJitCreate(module, dlcStr("main"), dlcStr("builtin.module(dlc-lower-to-cpu)"), 2,
+                     dlcTestCollect, &errors);
+  ck_assert_msg(!dlcJitIsNull(jit), "compile failed: %s", errors.text);
   return module;
 }
 
@@ -95,7 +99,9 @@ START_TEST(test_mlp_layer) {
                           tensorOf(DlcElementF32, 2, (int64_t[]){3, 4}, w),
                           tensorOf(DlcElementF32, 1, (int64_t[]){4}, b)};
   DlcHostTensor y;
-  ck_assert_msg(mlirLogicalResultIsSuccess(dlcJitCall(&jit, args, &y)), "call failed");
+  ck_assert_msg(
+      mlirLogicalResultIsSuccess(dlcJitCall(jit, 3, args, 1, &y, dlcTestCollect, &errors)),
+      "call failed: %s", errors.text);
   double expected[2];
   for (int i = 0; i < 2; ++i) {
     expected[i] = 0;
@@ -134,7 +140,9 @@ START_TEST(test_integer_division_corners) {
                           tensorOf(DlcElementUI32, 1, (int64_t[]){2}, c),
                           tensorOf(DlcElementUI32, 1, (int64_t[]){2}, d)};
   DlcHostTensor results[4];
-  ck_assert_msg(mlirLogicalResultIsSuccess(dlcJitCall(&jit, args, results)), "call failed");
+  ck_assert_msg(
+      mlirLogicalResultIsSuccess(dlcJitCall(jit, 4, args, 4, results, dlcTestCollect, &errors)),
+      "call failed: %s", errors.text);
   expectInts(results[0], (int64_t[]){3, -3, INT32_MIN, -1}, 4);
   expectInts(results[1], (int64_t[]){1, -1, 0, 5}, 4);
   expectInts(results[2], (int64_t[]){2000000000, UINT32_MAX}, 2);
@@ -173,7 +181,9 @@ START_TEST(test_transpose_max_and_batch_dot) {
   const float x[] = {1, -5, 3, 2, 4, -6};
   DlcHostTensor arg = tensorOf(DlcElementF32, 2, (int64_t[]){2, 3}, x);
   DlcHostTensor results[2];
-  ck_assert_msg(mlirLogicalResultIsSuccess(dlcJitCall(&jit, &arg, results)), "call failed");
+  ck_assert_msg(
+      mlirLogicalResultIsSuccess(dlcJitCall(jit, 1, &arg, 2, results, dlcTestCollect, &errors)),
+      "call failed: %s", errors.text);
   /* columns of x: (1, 2), (-5, 4), (3, -6); the dot takes column . (0, 1) = its 2nd entry */
   expectFloats(results[0], (double[]){2, 4, 3}, 3);
   expectFloats(results[1], (double[]){2, 4, -6}, 3);
@@ -195,7 +205,9 @@ START_TEST(test_bf16_rounding) {
   /* 1 + 2^-8 is a tie (to 1), 1 + 3 * 2^-8 a tie (to 1 + 2^-6), 1 + 2^-7 exact */
   const float x[] = {1.00390625f, 1.01171875f, 1.0078125f};
   DlcHostTensor arg = tensorOf(DlcElementF32, 1, (int64_t[]){3}, x), y;
-  ck_assert_msg(mlirLogicalResultIsSuccess(dlcJitCall(&jit, &arg, &y)), "call failed");
+  ck_assert_msg(
+      mlirLogicalResultIsSuccess(dlcJitCall(jit, 1, &arg, 1, &y, dlcTestCollect, &errors)),
+      "call failed: %s", errors.text);
   expectFloats(y, (double[]){2.0, 2.03125, 2.015625}, 3);
   dlcHostTensorDestroy(y);
   dlcHostTensorDestroy(arg);

@@ -245,7 +245,8 @@ static bool isCurrentOperationNote(const char *message) {
   return !strncmp(message, prefix, sizeof prefix - 1);
 }
 
-void verifierProcess(Verifier *v, MlirDiagnostic d) {
+void verifierProcess(MlirDiagnostic d, void *verifier) {
+  Verifier *v = verifier;
   Buf message = {0};
   diagnosticMessage(d, &message);
   process(v, mlirDiagnosticGetLocation(d), mlirDiagnosticGetSeverity(d), message.data);

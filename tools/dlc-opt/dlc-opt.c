@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char dlcToolName[] = "dlc-opt";
+
 typedef struct Run {
   const Options *opts;
   Source input;
@@ -29,7 +31,9 @@ static bool processChunk(Run *run, const Chunk *chunk) {
   chunkText(&run->input, chunk, &text);
   Source src = {run->input.name, text.data, text.len};
   run->handler.src = &src;
-  run->handler.verifier = run->opts->verifyDiagnostics ? verifierCreate(&src) : NULL;
+  Verifier *verifier = run->opts->verifyDiagnostics ? verifierCreate(&src) : NULL;
+  run->handler.divert = verifier ? verifierProcess : NULL;
+  run->handler.divertData = verifier;
   bool hasPasses = run->opts->passPipeline || run->opts->numPassFlags;
   MlirOperation module = parseModule(run->ctx, &run->handler);
   bool ok = !mlirOperationIsNull(module) && succeeded(dlcVerify(module)) &&
@@ -41,9 +45,10 @@ static bool processChunk(Run *run, const Chunk *chunk) {
   }
   if (!mlirOperationIsNull(module))
     mlirOperationDestroy(module);
-  if (run->handler.verifier)
-    ok = verifierFinish(run->handler.verifier, &run->unmatched);
-  run->handler.verifier = NULL;
+  if (verifier)
+    ok = verifierFinish(verifier, &run->unmatched);
+  run->handler.divert = NULL;
+  run->handler.divertData = NULL;
   run->handler.src = NULL;
   bufFree(&text);
   return ok;

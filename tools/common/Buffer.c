@@ -1,7 +1,7 @@
 /* Buffer.c: growable byte buffers for input text, chunks, messages and pipelines.
  * A Buf owns its bytes; allocation failure aborts (as dlc's library helpers do), so no
  * caller checks for NULL. */
-#include "DlcOpt.h"
+#include "ToolSupport.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -10,7 +10,7 @@
 void *xrealloc(void *p, size_t size) {
   void *q = realloc(p, size ? size : 1);
   if (!q) {
-    fprintf(stderr, "dlc-opt: out of memory (%zu bytes)\n", size);
+    fprintf(stderr, "%s: out of memory (%zu bytes)\n", dlcToolName, size);
     abort();
   }
   return q;

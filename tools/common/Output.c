@@ -4,7 +4,7 @@
  * untouched; stdout and devices (/dev/null, pipes) are written in place, as they cannot be
  * renamed over. A run ended by a signal (Ctrl-C, kill, an abort in LLVM) removes the
  * temporary file too. An Output owns its path copies and FILE until commit or discard. */
-#include "DlcOpt.h"
+#include "ToolSupport.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -43,7 +43,8 @@ static void unwatchTmp(void) {
 }
 
 static bool fail(Output *out, const char *what, int err) {
-  fprintf(stderr, "dlc-opt: cannot %s output file '%s': %s\n", what, out->name, strerror(err));
+  fprintf(stderr, "%s: cannot %s output file '%s': %s\n", dlcToolName, what, out->name,
+          strerror(err));
   free(out->path);
   free(out->tmpPath);
   *out = (Output){0};
@@ -141,17 +142,4 @@ void outputDiscard(Output *out) {
   free(out->path);
   free(out->tmpPath);
   *out = (Output){0};
-}
-
-MlirOpPrintingFlags createPrintingFlags(const Options *opts) {
-  MlirOpPrintingFlags flags = mlirOpPrintingFlagsCreate();
-  if (opts->debugInfo)
-    mlirOpPrintingFlagsEnableDebugInfo(flags, true, opts->prettyDebugInfo);
-  if (opts->genericForm)
-    mlirOpPrintingFlagsPrintGenericOpForm(flags);
-  if (opts->localScope)
-    mlirOpPrintingFlagsUseLocalScope(flags);
-  if (opts->elideLargerThan)
-    mlirOpPrintingFlagsElideLargeElementsAttrs(flags, opts->elideLargerThan);
-  return flags;
 }

@@ -1,7 +1,7 @@
 /* Input.c: reads the whole input (a file or stdin) into memory before anything is parsed:
  * the parser, the chunk splitter and the expected-diagnostics scanner all need the full
  * text. The caller owns the Buf. */
-#include "DlcOpt.h"
+#include "ToolSupport.h"
 
 #include <errno.h>
 #include <string.h>
@@ -20,7 +20,7 @@ bool readInput(const char *path, Buf *text) {
   if (f && !isStdin)
     fclose(f);
   if (err) {
-    fprintf(stderr, "dlc-opt: cannot open input file '%s': %s\n", path, strerror(err));
+    fprintf(stderr, "%s: cannot open input file '%s': %s\n", dlcToolName, path, strerror(err));
     return false;
   }
   /* An empty input is valid (an empty module); give it a NUL-terminated buffer too. */

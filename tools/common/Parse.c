@@ -8,7 +8,7 @@
  * comment lines, and only when the first op starts the input are the first line's
  * locations shifted back.
  * The returned module is owned by the caller (mlirOperationDestroy). */
-#include "DlcOpt.h"
+#include "ToolSupport.h"
 
 #include <string.h>
 

@@ -3,10 +3,10 @@
  *     <source line>
  *     ^
  * followed by the diagnostic's notes, and routes the context's diagnostics to the printer
- * or, under --verify-diagnostics, to the verifier. Messages are formatted into a Buf and
- * written with one fwrite so they do not interleave with MLIR's own stderr output.
+ * or to a tool's own sink (dlc-opt's --verify-diagnostics). Messages are formatted into a
+ * Buf and written with one fwrite so they do not interleave with MLIR's own stderr output.
  * Nothing here owns a Source; Bufs are freed before returning. */
-#include "DlcOpt.h"
+#include "ToolSupport.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -171,8 +171,8 @@ MlirLogicalResult handleDiagnostic(MlirDiagnostic d, void *userData) {
   DiagHandler *h = userData;
   if (h->catchTopLevelCount && catchTopLevelCount(d, &h->topLevelCount))
     return mlirLogicalResultSuccess();
-  if (h->verifier) {
-    verifierProcess(h->verifier, d);
+  if (h->divert) {
+    h->divert(d, h->divertData);
     return mlirLogicalResultSuccess();
   }
   Buf msg = {0};

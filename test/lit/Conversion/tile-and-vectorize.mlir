@@ -1,0 +1,53 @@
+// RUN: dlc-opt %s --split-input-file --pass-pipeline='builtin.module(dlc-tile-and-vectorize{cache-tile=16x64x8})' | FileCheck %s
+
+// A matmul whose loops are multiples of the 8x32x4 register block: cache tiles (16x64x8),
+// then an 8x32 block whose accumulator is loaded before the k loop, carried through it in
+// registers (iter_args) and stored after it; each k step is 4 x 8 FMAs on 32-wide rows.
+// Loops: m cache tile, k cache tile (n's is the whole 64 and folds away), m block, n block.
+// CHECK-LABEL: func.func @matmul
+// CHECK: scf.for {{.*}} to %c32 step %c16
+// CHECK: scf.for {{.*}} to %c16 step %c8
+// CHECK: scf.for {{.*}} to %c16 step %c8
+// CHECK: scf.for {{.*}} to %c64 step %c32
+// CHECK-COUNT-8: vector.load %arg2
+// CHECK: scf.for {{.*}} to %c8 step %c4 iter_args(%{{.*}} = %{{.*}}) -> (vector<8x32xf32>)
+// CHECK-COUNT-32: vector.fma {{.*}} : vector<32xf32>
+// CHECK: scf.yield {{.*}} : vector<8x32xf32>
+// CHECK-COUNT-8: vector.store
+// CHECK-NOT: linalg.matmul
+// CHECK-NOT: dlc.schedule
+func.func @matmul(%a: memref<32x16xf32>, %b: memref<16x64xf32>, %c: memref<32x64xf32>) {
+  linalg.matmul ins(%a, %b : memref<32x16xf32>, memref<16x64xf32>) outs(%c : memref<32x64xf32>)
+  return
+}
+
+// -----
+
+// A size that is not a multiple of the register block stays a linalg op (loops later).
+// CHECK-LABEL: func.func @odd
+// CHECK: linalg.matmul
+// CHECK-NOT: vector.
+func.func @odd(%a: memref<7x5xf32>, %b: memref<5x13xf32>, %c: memref<7x13xf32>) {
+  linalg.matmul ins(%a, %b : memref<7x5xf32>, memref<5x13xf32>) outs(%c : memref<7x13xf32>)
+  return
+}
+
+// -----
+
+// An elementwise generic: the innermost dimension in 16-wide vectors, the outer one by 1.
+// CHECK-LABEL: func.func @elementwise
+// CHECK: scf.for {{.*}} step %c1
+// CHECK: scf.for {{.*}} step %c16
+// CHECK: vector.load {{.*}} vector<16xf32>
+// CHECK: math.tanh {{.*}} : vector<16xf32>
+// CHECK: vector.store {{.*}} vector<16xf32>
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @elementwise(%x: memref<4x64xf32>, %y: memref<4x64xf32>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : memref<4x64xf32>) outs(%y : memref<4x64xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %t = math.tanh %in : f32
+    linalg.yield %t : f32
+  }
+  return
+}
