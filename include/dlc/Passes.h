@@ -43,11 +43,14 @@ DLC_API const DlcPassInfo *dlcGetPass(intptr_t index);
 /// The pass registered as `argument`, or NULL.
 DLC_API const DlcPassInfo *dlcLookupPass(MlirStringRef argument);
 
-/// A named pipeline: a name that expands to pipeline text wherever it is used.
+/// A named pipeline: a name that expands to pipeline text wherever it is used. Its options
+/// (`dhlo-optimize{max-fusion-ops=8}`) are substituted for `${option}` in the text.
 typedef struct DlcNamedPipeline {
   const char *name;
   const char *summary;
   const char *pipeline; /* elements in MLIR syntax, anchored where the name appears */
+  intptr_t numOptions;
+  const DlcPassOptionInfo *options;
 } DlcNamedPipeline;
 
 /// Number of named pipelines, the i-th one, and lookup by name (NULL if none).

@@ -5,6 +5,12 @@
 
 #include <string.h>
 
+static const DlcPassOptionInfo optimizeOptions[] = {
+    {"max-fusion-ops", DlcPassOptionInt, "32",
+     "dhlo-fusion's bound on the ops of one kernel (1: nothing fuses, to measure what fusion "
+     "gains)"},
+};
+
 static const DlcNamedPipeline namedPipelines[] = {
     {"dhlo-optimize",
      "Default graph optimization pipeline: simplify, assign layouts, fuse, merge duplicates, "
@@ -13,17 +19,19 @@ static const DlcNamedPipeline namedPipelines[] = {
      "dhlo-layout-assignment{target=cpu},"
      "dhlo-materialize-layouts,"
      "func.func(dhlo-canonicalize),"
-     "dhlo-fusion,"
+     "dhlo-fusion{max-fusion-ops=${max-fusion-ops}},"
      "dhlo-cse,"
      "dhlo-dce,"
-     "dhlo-verify"},
+     "dhlo-verify",
+     1, optimizeOptions},
     /* dhlo-optimize behind one bf16 step: its own first simplification then also folds the
      * converts of constants that the bf16 step adds. */
     {"dhlo-optimize-bf16",
      "dhlo-optimize with dot_general/convolution operands in bf16 (f32 accumulation)",
      "func.func(dhlo-canonicalize),"
      "dhlo-bf16-rewrite{mode=matmul},"
-     "dhlo-optimize"},
+     "dhlo-optimize{max-fusion-ops=${max-fusion-ops}}",
+     1, optimizeOptions},
     /* CPU code generation from a materialized, optimized dhlo program: lower to linalg on
      * tensors, fuse elementwise loops, bufferize (function boundaries too, so entry points take
      * and return memrefs the caller owns; deallocation clones what it must), loops, then LLVM.
@@ -58,7 +66,8 @@ static const DlcNamedPipeline namedPipelines[] = {
      "convert-math-to-llvm{approximate-log1p=false},"
      "convert-math-to-libm,"
      "convert-to-llvm,"
-     "reconcile-unrealized-casts"},
+     "reconcile-unrealized-casts",
+     0, NULL},
 };
 
 const DlcNamedPipeline *dlcLookupNamedPipeline(MlirStringRef name) {

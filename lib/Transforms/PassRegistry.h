@@ -45,6 +45,18 @@ extern const DlcPassDef dlcStridedCopyToLinalgPass;
 extern const DlcPassDef dlcTileAndVectorizePass;
 extern const DlcPassDef dlcApproximateMathPass;
 
+/// Option values of a pass or named pipeline: `values` has one slot per option, zeroed
+/// before the defaults are set; string values are heap copies freed by dlcFreeOptionValues.
+void dlcSetDefaultOptionValues(intptr_t numOptions, const DlcPassOptionInfo *options,
+                               DlcPassOptionValue *values);
+/// Parses MLIR option text (`a=1 b={x y} c`) into `values`; on an unknown option or a bad
+/// value writes why, naming `what` ("pass", "pipeline") and `owner`, and returns false.
+bool dlcParseOptionValues(const char *what, const char *owner, intptr_t numOptions,
+                          const DlcPassOptionInfo *options, DlcPassOptionValue *values,
+                          MlirStringRef text, MlirStringCallback errorCallback, void *userData);
+void dlcFreeOptionValues(intptr_t numOptions, const DlcPassOptionInfo *options,
+                         DlcPassOptionValue *values);
+
 /// Signals failure of `pass` when `result` failed; returns nothing so passes can end with it.
 void dlcPassCheck(MlirExternalPass pass, MlirLogicalResult result);
 

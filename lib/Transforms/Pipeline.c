@@ -6,11 +6,13 @@
  *             | pass-name ('{' options '}')?   a dlc pass, else an upstream one
  * dlc passes come from dlc's registry; any other pass element is handed, with its
  * options, to mlirOpPassManagerAddPipeline so MLIR parses and reports it. */
+#include "Support/Alloc.h"
 #include "Transforms/PassRegistry.h"
 #include "dlc/Dialects.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct Parser {
@@ -104,22 +106,83 @@ static MlirStringRef parseBraced(Parser *p) {
 
 static void parsePipeline(Parser *p, MlirOpPassManager pm, int depth);
 
+typedef struct Text {
+  char *data;
+  size_t length, capacity;
+} Text;
+
+static void append(Text *t, const char *s, size_t n) {
+  if (t->length + n + 1 > t->capacity) {
+    t->capacity = 2 * (t->length + n + 1);
+    t->data = dlcRealloc(t->data, t->capacity);
+  }
+  memcpy(t->data + t->length, s, n);
+  t->length += n;
+  t->data[t->length] = '\0';
+}
+
+/* `named`'s text with `${option}` replaced by the option's value (a reference to no option
+ * stays, so that parsing it fails); the caller frees the text. */
+static char *substituteOptions(const DlcNamedPipeline *named, const DlcPassOptionValue *values) {
+  Text t = {0};
+  append(&t, "", 0);
+  for (const char *s = named->pipeline; *s;) {
+    const char *ref = strstr(s, "${");
+    const char *close = ref ? strchr(ref, '}') : NULL;
+    if (!close) {
+      append(&t, s, strlen(s));
+      break;
+    }
+    append(&t, s, (size_t)(ref - s));
+    size_t nameLen = (size_t)(close - ref - 2);
+    bool found = false;
+    for (intptr_t i = 0; i < named->numOptions && !found; ++i) {
+      const DlcPassOptionInfo *opt = &named->options[i];
+      if (strlen(opt->name) != nameLen || strncmp(opt->name, ref + 2, nameLen))
+        continue;
+      char number[32];
+      const char *value = opt->kind == DlcPassOptionString ? values[i].s
+                          : opt->kind == DlcPassOptionBool ? (values[i].b ? "true" : "false")
+                                                           : number;
+      snprintf(number, sizeof number, "%lld", (long long)values[i].i);
+      append(&t, value, strlen(value));
+      found = true;
+    }
+    if (!found)
+      append(&t, ref, (size_t)(close + 1 - ref));
+    s = close + 1;
+  }
+  return t.data;
+}
+
+/* Parses `named` with its options into `pm`: defaults, then `options`, put in its text. */
+static void expandNamedPipeline(Parser *p, MlirOpPassManager pm, const DlcNamedPipeline *named,
+                                MlirStringRef options, size_t at, int depth) {
+  Forward forward = {.parser = p, .at = at};
+  if (depth > 16) {
+    parserError(p, at, "pipeline '%s' expands too deeply", named->name);
+    return;
+  }
+  DlcPassOptionValue *values = dlcAllocZeroed((size_t)named->numOptions + 1, sizeof *values);
+  dlcSetDefaultOptionValues(named->numOptions, named->options, values);
+  if (dlcParseOptionValues("pipeline", named->name, named->numOptions, named->options, values,
+                           options, forwardError, &forward)) {
+    char *text = substituteOptions(named, values);
+    Parser inner = {text, strlen(text), 0, forwardError, &forward, false};
+    parsePipeline(&inner, pm, depth + 1);
+    free(text);
+  }
+  dlcFreeOptionValues(named->numOptions, named->options, values);
+  free(values);
+  flushForward(&forward, NULL);
+}
+
 static void addPass(Parser *p, MlirOpPassManager pm, MlirStringRef name, MlirStringRef options,
                     bool hasOptions, size_t at, int depth) {
   Forward forward = {.parser = p, .at = at};
   const DlcNamedPipeline *named = dlcLookupNamedPipeline(name);
   if (named) {
-    if (hasOptions) {
-      parserError(p, at, "pipeline '%s' takes no options", named->name);
-      return;
-    }
-    if (depth > 16) {
-      parserError(p, at, "pipeline '%s' expands too deeply", named->name);
-      return;
-    }
-    Parser inner = {named->pipeline, strlen(named->pipeline), 0, forwardError, &forward, false};
-    parsePipeline(&inner, pm, depth + 1);
-    flushForward(&forward, NULL);
+    expandNamedPipeline(p, pm, named, options, at, depth);
     return;
   }
   if (dlcLookupPass(name)) {

@@ -60,22 +60,26 @@ static const char *kindName(DlcPassOptionKind kind) {
   return kind == DlcPassOptionBool ? "bool" : kind == DlcPassOptionInt ? "int" : "string";
 }
 
+static void printOptionHelp(intptr_t numOptions, const DlcPassOptionInfo *options,
+                            MlirStringCallback callback, void *userData) {
+  for (intptr_t j = 0; j < numOptions; ++j)
+    dlcFormat(callback, userData, "      %s=<%s> (default %s) - %s\n", options[j].name,
+              kindName(options[j].kind), options[j].defaultValue, options[j].description);
+}
+
 void dlcPrintPassHelp(MlirStringCallback callback, void *userData) {
   dlcFormat(callback, userData, "dlc passes:\n");
   for (int i = 0; i < numPassDefs; ++i) {
     const DlcPassInfo *info = &passDefs[i]->info;
     dlcFormat(callback, userData, "  --%-28s - %s\n", info->argument, info->summary);
-    for (intptr_t j = 0; j < info->numOptions; ++j) {
-      const DlcPassOptionInfo *opt = &info->options[j];
-      dlcFormat(callback, userData, "      %s=<%s> (default %s) - %s\n", opt->name,
-                kindName(opt->kind), opt->defaultValue, opt->description);
-    }
+    printOptionHelp(info->numOptions, info->options, callback, userData);
   }
   dlcFormat(callback, userData, "dlc pipelines:\n");
   for (intptr_t i = 0; i < dlcGetNumNamedPipelines(); ++i) {
     const DlcNamedPipeline *named = dlcGetNamedPipeline(i);
-    dlcFormat(callback, userData, "  --%-28s - %s\n      = %s\n", named->name, named->summary,
-              named->pipeline);
+    dlcFormat(callback, userData, "  --%-28s - %s\n", named->name, named->summary);
+    printOptionHelp(named->numOptions, named->options, callback, userData);
+    dlcFormat(callback, userData, "      = %s\n", named->pipeline);
   }
 }
 
@@ -95,9 +99,7 @@ static PassInstance *instanceCreate(const DlcPassDef *def) {
 
 static void instanceDestroy(void *userData) {
   PassInstance *inst = userData;
-  for (intptr_t i = 0; i < inst->def->info.numOptions; ++i)
-    if (inst->def->info.options[i].kind == DlcPassOptionString)
-      free(inst->values[i].s);
+  dlcFreeOptionValues(inst->def->info.numOptions, inst->def->info.options, inst->values);
   free(inst);
 }
 
@@ -156,9 +158,9 @@ static size_t skipSpaces(const char *s, size_t i, size_t n) {
 
 /* Parses MLIR pass options: `key=value` pairs separated by spaces; a bare `key` sets a
  * bool option; values may be quoted ("a b", 'a b') or braced ({a b}). */
-static bool parseOptions(PassInstance *inst, MlirStringRef text, MlirStringCallback errorCallback,
-                         void *userData) {
-  const DlcPassInfo *info = &inst->def->info;
+bool dlcParseOptionValues(const char *what, const char *owner, intptr_t numOptions,
+                          const DlcPassOptionInfo *options, DlcPassOptionValue *values,
+                          MlirStringRef text, MlirStringCallback errorCallback, void *userData) {
   const char *s = text.data;
   size_t n = text.length, i = skipSpaces(s, 0, n);
   while (i < n) {
@@ -168,13 +170,12 @@ static bool parseOptions(PassInstance *inst, MlirStringRef text, MlirStringCallb
     size_t keyLen = i - keyStart;
     const DlcPassOptionInfo *opt = NULL;
     intptr_t index = -1;
-    for (intptr_t j = 0; j < info->numOptions; ++j)
-      if (strlen(info->options[j].name) == keyLen &&
-          !strncmp(info->options[j].name, s + keyStart, keyLen))
-        opt = &info->options[index = j];
+    for (intptr_t j = 0; j < numOptions; ++j)
+      if (strlen(options[j].name) == keyLen && !strncmp(options[j].name, s + keyStart, keyLen))
+        opt = &options[index = j];
     if (!opt) {
-      dlcFormat(errorCallback, userData, "pass '%s' has no option '%.*s'", info->argument,
-                (int)keyLen, s + keyStart);
+      dlcFormat(errorCallback, userData, "%s '%s' has no option '%.*s'", what, owner, (int)keyLen,
+                s + keyStart);
       return false;
     }
     const char *value = "true";
@@ -192,26 +193,39 @@ static bool parseOptions(PassInstance *inst, MlirStringRef text, MlirStringCallb
         ++end;
       }
       if (close && end >= n) {
-        dlcFormat(errorCallback, userData, "pass '%s': unterminated value of option '%s'",
-                  info->argument, opt->name);
+        dlcFormat(errorCallback, userData, "%s '%s': unterminated value of option '%s'", what,
+                  owner, opt->name);
         return false;
       }
       value = s + start;
       valueLen = end - start;
       i = close ? end + 1 : end;
     } else if (opt->kind != DlcPassOptionBool) {
-      dlcFormat(errorCallback, userData, "pass '%s': option '%s' needs a value (%s=<%s>)",
-                info->argument, opt->name, opt->name, kindName(opt->kind));
+      dlcFormat(errorCallback, userData, "%s '%s': option '%s' needs a value (%s=<%s>)", what,
+                owner, opt->name, opt->name, kindName(opt->kind));
       return false;
     }
-    if (!parseValue(opt, value, valueLen, &inst->values[index])) {
-      dlcFormat(errorCallback, userData, "pass '%s': invalid %s value '%.*s' for option '%s'",
-                info->argument, kindName(opt->kind), (int)valueLen, value, opt->name);
+    if (!parseValue(opt, value, valueLen, &values[index])) {
+      dlcFormat(errorCallback, userData, "%s '%s': invalid %s value '%.*s' for option '%s'", what,
+                owner, kindName(opt->kind), (int)valueLen, value, opt->name);
       return false;
     }
     i = skipSpaces(s, i, n);
   }
   return true;
+}
+
+void dlcSetDefaultOptionValues(intptr_t numOptions, const DlcPassOptionInfo *options,
+                               DlcPassOptionValue *values) {
+  for (intptr_t i = 0; i < numOptions; ++i)
+    parseValue(&options[i], options[i].defaultValue, strlen(options[i].defaultValue), &values[i]);
+}
+
+void dlcFreeOptionValues(intptr_t numOptions, const DlcPassOptionInfo *options,
+                         DlcPassOptionValue *values) {
+  for (intptr_t i = 0; i < numOptions; ++i)
+    if (options[i].kind == DlcPassOptionString)
+      free(values[i].s);
 }
 
 MlirPass dlcCreatePass(MlirStringRef argument, MlirStringRef options,
@@ -224,11 +238,9 @@ MlirPass dlcCreatePass(MlirStringRef argument, MlirStringRef options,
   }
   const DlcPassDef *def = passDefs[index];
   PassInstance *inst = instanceCreate(def);
-  for (intptr_t i = 0; i < def->info.numOptions; ++i) {
-    const DlcPassOptionInfo *opt = &def->info.options[i];
-    parseValue(opt, opt->defaultValue, strlen(opt->defaultValue), &inst->values[i]);
-  }
-  if (!parseOptions(inst, options, errorCallback, userData)) {
+  dlcSetDefaultOptionValues(def->info.numOptions, def->info.options, inst->values);
+  if (!dlcParseOptionValues("pass", def->info.argument, def->info.numOptions, def->info.options,
+                            inst->values, options, errorCallback, userData)) {
     instanceDestroy(inst);
     return (MlirPass){NULL};
   }

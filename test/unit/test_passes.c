@@ -5,6 +5,7 @@
 #include "mlir-c/Diagnostics.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,9 +128,25 @@ START_TEST(named_pipeline_expands_in_place) {
 }
 END_TEST
 
-START_TEST(named_pipeline_rejects_options) {
+START_TEST(named_pipeline_checks_its_options) {
+  ck_assert(mlirLogicalResultIsSuccess(parse("builtin.module(dhlo-optimize{max-fusion-ops=4})")));
   ck_assert(mlirLogicalResultIsFailure(parse("builtin.module(dhlo-optimize{x=1})")));
-  ck_assert_ptr_nonnull(strstr(errors.text, "pipeline 'dhlo-optimize' takes no options"));
+  ck_assert_ptr_nonnull(strstr(errors.text, "pipeline 'dhlo-optimize' has no option 'x'"));
+  ck_assert(mlirLogicalResultIsFailure(parse("dhlo-optimize{max-fusion-ops=many}")));
+  ck_assert_ptr_nonnull(strstr(
+      errors.text, "pipeline 'dhlo-optimize': invalid int value 'many' for option 'max-fusion-ops'"));
+}
+END_TEST
+
+/* Every `${option}` in a named pipeline's text names one of its options: with the defaults
+ * substituted, each pipeline parses. */
+START_TEST(named_pipelines_parse_with_defaults) {
+  for (intptr_t i = 0; i < dlcGetNumNamedPipelines(); ++i) {
+    const DlcNamedPipeline *named = dlcGetNamedPipeline(i);
+    char text[256];
+    snprintf(text, sizeof text, "builtin.module(%s)", named->name);
+    ck_assert_msg(mlirLogicalResultIsSuccess(parse(text)), "%s: %s", named->name, errors.text);
+  }
 }
 END_TEST
 
@@ -204,7 +221,8 @@ int main(void) {
   tcase_add_test(tc, pipeline_nests_and_mixes_upstream);
   tcase_add_test(tc, pipeline_bare_list_and_empty);
   tcase_add_test(tc, named_pipeline_expands_in_place);
-  tcase_add_test(tc, named_pipeline_rejects_options);
+  tcase_add_test(tc, named_pipeline_checks_its_options);
+  tcase_add_test(tc, named_pipelines_parse_with_defaults);
   tcase_add_loop_test(tc, pipeline_errors_are_located, 0,
                       sizeof badPipelines / sizeof badPipelines[0]);
   tcase_add_test(tc, run_pipeline_rewrites_and_verifies);

@@ -23,7 +23,13 @@
 // UPSTREAMOPT: pipeline:1:16: error:
 
 // RUN: not dlc-opt %s --pass-pipeline='builtin.module(dhlo-optimize{x=1})' 2>&1 | FileCheck %s --check-prefix=NAMED
-// NAMED: pipeline 'dhlo-optimize' takes no options
+// NAMED: pipeline:1:16: error: pipeline 'dhlo-optimize' has no option 'x'
+
+// RUN: not dlc-opt %s --pass-pipeline='builtin.module(dhlo-optimize{max-fusion-ops=})' 2>&1 | FileCheck %s --check-prefix=NAMEDVALUE
+// NAMEDVALUE: pipeline:1:16: error: pipeline 'dhlo-optimize': invalid int value '' for option 'max-fusion-ops'
+
+// RUN: not dlc-opt %s --pass-pipeline='builtin.module(dhlo-optimize{max-fusion-ops=0})' 2>&1 | FileCheck %s --check-prefix=NAMEDRANGE
+// NAMEDRANGE: error: dhlo-fusion: option 'max-fusion-ops' must be an integer in [1, 2147483647], got 0
 
 // RUN: not dlc-opt %s --pass-pipeline='builtin.module(dhlo-dce)' --dhlo-dce 2>&1 | FileCheck %s --check-prefix=CONFLICT
 // CONFLICT: conflicting
