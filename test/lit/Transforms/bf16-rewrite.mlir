@@ -12,7 +12,8 @@
 
 // The named pipeline runs the rewrite between the first simplification and the rest.
 // HELP: --dhlo-optimize-bf16
-// HELP-NEXT: = func.func(dhlo-canonicalize),dhlo-bf16-rewrite{mode=matmul},dhlo-optimize
+// HELP-NEXT: max-fusion-ops=<int> (default 32)
+// HELP-NEXT: = func.func(dhlo-canonicalize),dhlo-bf16-rewrite{mode=matmul},dhlo-optimize{max-fusion-ops=${max-fusion-ops}}
 
 // MLP (dot + bias + relu + dot). mode=matmul: only the dots change; each takes converted
 // operands and accumulates and returns f32. mode=all: the bias is converted before its
