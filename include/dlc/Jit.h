@@ -1,7 +1,8 @@
 /* dlc/Jit.h: compiles a module's entry function with a pass pipeline (by default dlc's CPU
  * lowering), JITs it with MLIR's ExecutionEngine and calls it on host tensors
  * (dlc/Reference.h), so that the same tensors can go to the compiled code and to the
- * reference evaluator. `dlc-run` is this API on the command line.
+ * reference evaluator; or compiles it ahead of time into an object file that is linked and
+ * loaded as a shared object, called the same way. `dlc-run` is this API on the command line.
  * Entry functions take and return ranked tensors of static shape and of an element type
  * dlc supports; layout encodings are physical and ignored here, as in host tensors.
  * Ownership: dlcJitCreate gives the caller a DlcJit, ended with dlcJitDestroy; the module
@@ -39,6 +40,12 @@ static inline bool dlcJitIsNull(DlcJit jit) { return !jit.ptr; }
 /// a null JIT after writing why to `errorCallback` (IR errors are diagnostics on the context).
 DLC_API DlcJit dlcJitCreate(MlirModule module, MlirStringRef entry, MlirStringRef pipeline,
                             int optLevel, MlirStringCallback errorCallback, void *userData);
+/// dlcJitCreate, but ahead of time: the lowered module becomes an object file for the host
+/// (dlc/Translate.h), the system C compiler ($CC, else `cc`) links it into a temporary shared
+/// object, which is loaded with dlopen (temporaries are removed at once). Calls go through
+/// dlcJitCall and dlcJitBenchmark as for the JIT. Fails with a message if no C compiler runs.
+DLC_API DlcJit dlcJitCreateAot(MlirModule module, MlirStringRef entry, MlirStringRef pipeline,
+                               int optLevel, MlirStringCallback errorCallback, void *userData);
 /// Ends the caller's ownership of `jit` (a null JIT is ignored).
 DLC_API void dlcJitDestroy(DlcJit jit);
 
@@ -66,6 +73,17 @@ DLC_API MlirLogicalResult dlcJitCall(DlcJit jit, intptr_t nArgs, const DlcHostTe
 DLC_API MlirLogicalResult dlcJitBenchmark(DlcJit jit, intptr_t nArgs, const DlcHostTensor *args,
                                           intptr_t numRuns, double *seconds,
                                           MlirStringCallback errorCallback, void *userData);
+
+/// What dlcJitCreateGpu runs when given no pipeline text of its own.
+#define DLC_JIT_GPU_PIPELINE "builtin.module(dhlo-optimize,dlc-lower-to-gpu)"
+
+/// dlcJitCreate for an NVIDIA GPU: initializes dlc's CUDA runtime (dlc/CudaRuntime.h) and
+/// fails with its error when there is no driver or device; runs `pipeline`
+/// (DLC_JIT_GPU_PIPELINE when its data is NULL) and JITs the host code, whose `mgpu*` calls
+/// go to the runtime. The compiled entry takes and returns device memory: dlcJitCall and
+/// dlcJitBenchmark copy arguments in and results out and free result buffers on the device.
+DLC_API DlcJit dlcJitCreateGpu(MlirModule module, MlirStringRef entry, MlirStringRef pipeline,
+                               int optLevel, MlirStringCallback errorCallback, void *userData);
 
 #ifdef __cplusplus
 }

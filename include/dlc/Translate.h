@@ -68,6 +68,10 @@ DLC_API MlirLogicalResult dlcEmitCHeaderForSignature(MlirType functionType, Mlir
 /// when `entry` is empty, for the module's only public func.func.
 DLC_API MlirLogicalResult dlcEmitCHeader(MlirOperation module, MlirStringRef entry,
                                          MlirStringCallback callback, void *userData);
+/// dlcEmitCHeader for an entry compiled for the GPU (it takes and returns device memory):
+/// `<entry>_run` copies through dlc's CUDA runtime (dlc/CudaRuntime.h). See docs/gpu.md.
+DLC_API MlirLogicalResult dlcEmitGpuCHeader(MlirOperation module, MlirStringRef entry,
+                                            MlirStringCallback callback, void *userData);
 
 #ifdef __cplusplus
 }

@@ -61,16 +61,127 @@ static MlirValue contract(DlcLowering *lw, MlirValue lhs, MlirValue rhs, intptr_
 
 /* ---- dot_general --------------------------------------------------------------------------- */
 
-/* The named op for [m, k] x [k, n] and [b, m, k] x [b, k, n], or NULL. */
-static const char *namedDot(const DlcDotDims *dims, intptr_t lhsRank, intptr_t rhsRank) {
-  if (dims->numContract != 1 || lhsRank != rhsRank)
-    return NULL;
-  if (dims->numBatch == 0 && lhsRank == 2 && dims->lhsContract[0] == 1 && dims->rhsContract[0] == 0)
-    return "linalg.matmul";
-  if (dims->numBatch == 1 && dims->lhsBatch[0] == 0 && dims->rhsBatch[0] == 0 && lhsRank == 3 &&
-      dims->lhsContract[0] == 2 && dims->rhsContract[0] == 1)
-    return "linalg.batch_matmul";
-  return NULL;
+/* A copy of `value` (of `shape`) as the matrix (or batch of matrices) whose dim g is the
+ * row-major merge of the `runs[g]` operand dims next in `order`: operand dim order[i] of
+ * run g is (loop g floordiv its stride in the run) mod its size, unit dims 0. No copy when
+ * the operand is that matrix already. `sizes` gets the matrix's dims. */
+static MlirValue gatherOperand(DlcLowering *lw, MlirValue value, DlcShape shape,
+                               const int64_t *order, intptr_t numGroups, const intptr_t *runs,
+                               int64_t *sizes) {
+  MlirContext ctx = lw->b.ctx;
+  MlirAffineExpr exprs[DLC_MAX_RANK];
+  bool identity = numGroups == shape.rank;
+  for (intptr_t g = 0, i = 0; g < numGroups; i += runs[g++]) {
+    int64_t outer = 1; /* the product of the run's dims before dim j */
+    sizes[g] = 1;
+    for (intptr_t j = i; j < i + runs[g]; ++j)
+      sizes[g] *= shape.dims[order[j]];
+    for (intptr_t j = i; j < i + runs[g]; ++j) {
+      int64_t dim = shape.dims[order[j]];
+      MlirAffineExpr e = mlirAffineFloorDivExprGet(
+          mlirAffineDimExprGet(ctx, g), mlirAffineConstantExprGet(ctx, sizes[g] / outer / dim));
+      if (outer > 1)
+        e = mlirAffineModExprGet(e, mlirAffineConstantExprGet(ctx, dim));
+      exprs[order[j]] = dim == 1 ? mlirAffineConstantExprGet(ctx, 0) : e;
+      outer *= dim;
+      identity &= order[j] == j;
+    }
+  }
+  if (identity)
+    return value;
+  MlirType element = mlirShapedTypeGetElementType(mlirValueGetType(value));
+  return dlcBuildMapCopy(&lw->b, value, mlirAffineMapGet(ctx, numGroups, 0, shape.rank, exprs),
+                         dlcTensorType(numGroups, sizes, element));
+}
+
+/* The [B, M, N] (or [M, N]) product copied out to the result's shape, whose dims are runs of
+ * `runs[g]` dims merged row-major into dim g of the product. */
+static MlirValue scatterResult(DlcLowering *lw, MlirValue value, intptr_t numGroups,
+                               const intptr_t *runs) {
+  DlcShape result = dlcLowerResultShape(lw);
+  if (numGroups == result.rank)
+    return value;
+  MlirContext ctx = lw->b.ctx;
+  MlirAffineExpr exprs[3];
+  for (intptr_t g = 0, i = 0; g < numGroups; i += runs[g++]) {
+    int64_t stride = 1;
+    exprs[g] = mlirAffineConstantExprGet(ctx, 0);
+    for (intptr_t j = i + runs[g]; j-- > i; stride *= result.dims[j])
+      if (result.dims[j] != 1) /* unit dims add nothing: the copy stays a projection */
+        exprs[g] = mlirAffineAddExprGet(
+            exprs[g], mlirAffineMulExprGet(mlirAffineDimExprGet(ctx, j),
+                                           mlirAffineConstantExprGet(ctx, stride)));
+  }
+  return dlcBuildMapCopy(&lw->b, value, mlirAffineMapGet(ctx, result.rank, 0, numGroups, exprs),
+                         dlcLowerResultType(lw));
+}
+
+/* One side's dims in the order `first`, `second`, `third` (each `n*` long). */
+static void sideOrder(int64_t *order, const int64_t *first, intptr_t n1, const int64_t *second,
+                      intptr_t n2, const int64_t *third, intptr_t n3) {
+  for (intptr_t i = 0; i < n1; ++i)
+    *order++ = first[i];
+  for (intptr_t i = 0; i < n2; ++i)
+    *order++ = second[i];
+  for (intptr_t i = 0; i < n3; ++i)
+    *order++ = third[i];
+}
+
+/* The free dims of one side, in order; returns their count. */
+static intptr_t freeDims(intptr_t rank, const int64_t *batch, const int64_t *contract,
+                         const DlcDotDims *dims, int64_t *out) {
+  bool used[DLC_MAX_RANK] = {false};
+  dlcDotUsedDims(batch, contract, dims, used);
+  intptr_t n = 0;
+  for (intptr_t d = 0; d < rank; ++d)
+    if (!used[d])
+      out[n++] = d;
+  return n;
+}
+
+/* Every dot_general with a contracting dim and free dims on both sides as linalg.matmul
+ * ([M, K] x [K, N], when the batch dims hold one element) or linalg.batch_matmul
+ * ([B, M, K] x [B, K, N]), the ops dlc-tile-and-vectorize schedules. An operand not in
+ * that form is copied into it (O(size), against the product's O(size x other free dims)),
+ * and the product copied out to [batch..., lhs free..., rhs free...]: copies are
+ * elementwise generics that linalg-fuse-elementwise-ops merges with the operand's producer
+ * and the result's consumers (the epilogue). Reshapes would not do: that pass folds a
+ * collapse_shape or expand_shape next to a named op into it, making it a generic, and then
+ * fuses elementwise producers into the contraction, recomputing them per output column.
+ * Fails, building nothing, for other dots. */
+static MlirValue namedDot(DlcLowering *lw, const DlcDotDims *dims, MlirValue lhsValue,
+                          MlirValue rhsValue) {
+  DlcShape lhs = dlcLowerOperandShape(lw, 0), rhs = dlcLowerOperandShape(lw, 1);
+  int64_t lhsFree[DLC_MAX_RANK], rhsFree[DLC_MAX_RANK];
+  intptr_t nb = dims->numBatch, nc = dims->numContract;
+  intptr_t nl = freeDims(lhs.rank, dims->lhsBatch, dims->lhsContract, dims, lhsFree);
+  intptr_t nr = freeDims(rhs.rank, dims->rhsBatch, dims->rhsContract, dims, rhsFree);
+  if (nc == 0 || nl == 0 || nr == 0 || dlcShapeNumElements(&lhs) == 0 ||
+      dlcShapeNumElements(&rhs) == 0)
+    return (MlirValue){NULL}; /* empty operands: the generic (no index arithmetic on 0) */
+  int64_t batch = 1;
+  for (intptr_t i = 0; i < nb; ++i)
+    batch *= lhs.dims[dims->lhsBatch[i]];
+  bool batched = batch > 1;
+  int64_t lhsOrder[DLC_MAX_RANK], rhsOrder[DLC_MAX_RANK], lhsSizes[3], rhsSizes[3];
+  sideOrder(lhsOrder, dims->lhsBatch, nb, lhsFree, nl, dims->lhsContract, nc);
+  sideOrder(rhsOrder, dims->rhsBatch, nb, dims->rhsContract, nc, rhsFree, nr);
+  /* Unbatched, the unit batch dims join the first run of each side. */
+  intptr_t lhsRuns[] = {nb, nl, nc}, rhsRuns[] = {nb, nc, nr}, resultRuns[] = {nb, nl, nr};
+  intptr_t numGroups = batched ? 3 : 2;
+  const intptr_t *lr = batched ? lhsRuns : (intptr_t[]){nb + nl, nc};
+  const intptr_t *rr = batched ? rhsRuns : (intptr_t[]){nb + nc, nr};
+  const intptr_t *outRuns = batched ? resultRuns : (intptr_t[]){nb + nl, nr};
+  MlirValue inputs[] = {gatherOperand(lw, lhsValue, lhs, lhsOrder, numGroups, lr, lhsSizes),
+                        gatherOperand(lw, rhsValue, rhs, rhsOrder, numGroups, rr, rhsSizes)};
+  int64_t outSizes[] = {lhsSizes[0], lhsSizes[numGroups - 2], rhsSizes[numGroups - 1]};
+  MlirType resultType = dlcLowerResultType(lw);
+  MlirType element = mlirShapedTypeGetElementType(resultType);
+  MlirType outType = dlcTensorType(numGroups, batched ? outSizes : outSizes + 1, element);
+  MlirValue value =
+      dlcBuildNamed(&lw->b, batched ? "linalg.batch_matmul" : "linalg.matmul", 2, inputs,
+                    zeroTensor(&lw->b, outType), 0, NULL);
+  return scatterResult(lw, value, numGroups, outRuns);
 }
 
 /* Loops: batch dims, lhs free dims, rhs free dims (the result's dims, in order), then the
@@ -102,13 +213,11 @@ static MlirLogicalResult lowerDotGeneral(DlcLowering *lw, int code) {
     accType = dlcSignlessType(mlirTypeAttrGetValue(accAttr));
   MlirValue lhsValue = dlcLowerOperand(lw, 0), rhsValue = dlcLowerOperand(lw, 1);
 
-  const char *named = namedDot(&dims, lhs.rank, rhs.rank);
-  bool isBool = dlcIsBoolType(accType);
-  if (named && !isBool &&
+  if (!dlcIsBoolType(accType) &&
       mlirTypeEqual(accType, mlirShapedTypeGetElementType(dlcLowerResultType(lw)))) {
-    MlirValue inputs[] = {lhsValue, rhsValue};
-    MlirValue init = zeroTensor(&lw->b, dlcLowerResultType(lw));
-    return dlcLowerReplace(lw, dlcBuildNamed(&lw->b, named, 2, inputs, init, 0, NULL));
+    MlirValue value = namedDot(lw, &dims, lhsValue, rhsValue);
+    if (!mlirValueIsNull(value))
+      return dlcLowerReplace(lw, value);
   }
 
   intptr_t numParallel = result.rank, numLoops = result.rank + dims.numContract;

@@ -13,18 +13,52 @@
 #include <stdlib.h>
 
 /* The block arguments are (element, accumulator) for linalg.reduce and (element, window,
- * accumulator) for the window generic: the accumulator is last. */
+ * accumulator) for the window generic: the accumulator is last. `combiner`, when not NULL,
+ * replaces the inlined reducer by one arith op (below). */
 typedef struct Reducer {
   MlirOperation func;
   intptr_t numArgs;
+  const char *combiner;
 } Reducer;
 
 static MlirValue reducerBody(DlcBuilder *b, const MlirValue *args, void *userData) {
   const Reducer *reducer = userData;
   MlirValue operands[] = {args[reducer->numArgs - 1], args[0]}, result;
+  if (reducer->combiner)
+    return dlcBinary(b, reducer->combiner, operands[0], operands[1]);
   if (!dlcInlineComputation(b, reducer->func, true, operands, &result, 1))
     return (MlirValue){NULL};
   return result;
+}
+
+/* A float maximum or minimum reducer (`return max(a, b)`) as arith.maximumf/minimumf, the one
+ * combining op the vectorizer recognises: the row reductions of softmax then vectorize into
+ * vector.reduction <maximumf>, which LLVM computes as StableHLO defines it (NaN propagates,
+ * -0.0 < +0.0). Only where the innermost dimension is reduced (`rowReduction`): the other
+ * reductions combine with elementwise maximumf, which the CPU pipeline's arith-expand turns
+ * into a compare and select that may return -0.0 for max(-0.0, +0.0); they keep the exact
+ * scalar form of ScalarSemantics.c. NULL when the reducer is anything else. */
+static const char *floatExtremumCombiner(MlirOperation func, bool rowReduction) {
+  MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  MlirOperation op = mlirBlockGetFirstOperation(block);
+  if (!rowReduction || mlirOperationIsNull(op) || mlirOperationGetNumOperands(op) != 2 ||
+      mlirBlockGetNumArguments(block) != 2)
+    return NULL;
+  MlirOperation ret = mlirOperationGetNextInBlock(op);
+  if (mlirOperationIsNull(ret) || mlirOperationGetNumOperands(ret) != 1 ||
+      !mlirValueEqual(mlirOperationGetOperand(ret, 0), mlirOperationGetResult(op, 0)) ||
+      !mlirTypeIsAFloat(mlirShapedTypeGetElementType(mlirValueGetType(mlirOperationGetResult(op, 0)))))
+    return NULL;
+  for (intptr_t i = 0; i < 2; ++i)
+    if (!mlirValueEqual(mlirOperationGetOperand(op, i), mlirBlockGetArgument(block, i)) &&
+        !mlirValueEqual(mlirOperationGetOperand(op, i), mlirBlockGetArgument(block, 1 - i)))
+      return NULL;
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  if (mlirStringRefEqual(name, dlcStr("dhlo.maximum")))
+    return "arith.maximumf";
+  if (mlirStringRefEqual(name, dlcStr("dhlo.minimum")))
+    return "arith.minimumf";
+  return NULL;
 }
 
 /* The reducer of lw->op, or a null op after recording why not. */
@@ -62,7 +96,9 @@ static MlirLogicalResult lowerReduce(DlcLowering *lw, int code) {
   MlirNamedAttribute attr =
       dlcNamed(lw->b.ctx, "dimensions", mlirDenseI64ArrayGet(lw->b.ctx, numDims, dims));
   MlirValue init, operands[] = {dlcLowerOperand(lw, 0), initialized(lw, &init)};
-  Reducer reducer = {func, 2};
+  intptr_t rank = dlcLowerOperandShape(lw, 0).rank;
+  bool rowReduction = numDims > 0 && dims[numDims - 1] == rank - 1;
+  Reducer reducer = {func, 2, floatExtremumCombiner(func, rowReduction)};
   return dlcLowerReplace(lw, dlcBuildWithBody(&lw->b, "linalg.reduce", 2, operands, 1, &attr,
                                               reducerBody, &reducer));
 }
@@ -114,7 +150,7 @@ static MlirLogicalResult lowerReduceWindow(DlcLowering *lw, int code) {
                           dlcLoopRange(ctx, 2 * rank, 0, rank)};
   MlirValue inputs[] = {input, dlcEmpty(&lw->b, dlcTensorType(rank, window, element))};
   DlcGenericSpec spec = {2 * rank, reduction, 2, inputs, maps, init};
-  Reducer reducer = {func, 3};
+  Reducer reducer = {func, 3, NULL};
   return dlcLowerReplace(lw, dlcBuildGeneric(&lw->b, &spec, reducerBody, &reducer));
 }
 

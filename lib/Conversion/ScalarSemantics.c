@@ -7,8 +7,7 @@
  *   - integer x / 0 is -1 (all ones), x % 0 is x; INT_MIN / -1 is INT_MIN, INT_MIN % -1 is
  *     0 (as XLA): division never traps;
  *   - float to integer saturates (NaN gives 0), as XLA's convert does;
- *   - power of integers is math.ipowi, whose exponent is signed: for unsigned operands an
- *     exponent of 2^(w-1) or more is read as negative. */
+ *   - integer power with a negative exponent is 0 but for bases 1 and -1 (as XLA). */
 #include "Conversion/Lowering.h"
 #include "Transforms/Canonicalize.h"
 
@@ -101,6 +100,29 @@ static MlirValue emitIntRemainder(DlcBuilder *b, MlirOperation op, const MlirVal
   return dlcSelect(b, isZero, args[0], dlcBinary(b, name, args[0], divisor));
 }
 
+/* math.ipowi, with two corrections. Signed: a negative exponent computes 1 / x^-y, which
+ * divides by zero for a base of 0; XLA (and the reference) give 0, as for every base but
+ * +-1. Unsigned: ipowi reads an exponent with the top bit set as negative. The exact power
+ * wraps instead: x^(2^(w-1)) is 1 mod 2^w for an odd x (w >= 3) and 0 for an even one, so
+ * the power is ipowi over the exponent's other bits, or 0 for an even base. */
+static MlirValue emitIntPower(DlcBuilder *b, MlirOperation op, const MlirValue *args,
+                              const DlcElemType *in, const DlcElemType *out) {
+  MlirValue x = args[0], y = args[1];
+  MlirType type = mlirValueGetType(x);
+  MlirValue zero = dlcConstInt(b, type, 0);
+  MlirValue topBit = dlcCmpI(b, DlcCmpISlt, y, zero);
+  MlirValue vanishes;
+  if (in->kind == DlcElemSigned) {
+    vanishes = dlcBinary(b, "arith.andi", topBit, dlcCmpI(b, DlcCmpIEq, x, zero));
+  } else {
+    int64_t low = (int64_t)((UINT64_C(1) << (in->width - 1)) - 1);
+    y = dlcBinary(b, "arith.andi", y, dlcConstInt(b, type, low));
+    MlirValue parity = dlcBinary(b, "arith.andi", x, dlcConstInt(b, type, 1));
+    vanishes = dlcBinary(b, "arith.andi", topBit, dlcCmpI(b, DlcCmpIEq, parity, zero));
+  }
+  return dlcSelect(b, vanishes, zero, dlcBinary(b, "math.ipowi", x, y));
+}
+
 /* TOTALORDER compares floats as signed integers after flipping the magnitude bits of
  * negative values: -NaN < -inf < ... < -0.0 < +0.0 < ... < +inf < +NaN. */
 static MlirValue totalOrderKey(DlcBuilder *b, MlirValue x, unsigned width) {
@@ -173,6 +195,26 @@ static MlirValue floatToInt(DlcBuilder *b, MlirValue x, const DlcElemType *out, 
   return dlcSelect(b, dlcCmpF(b, DlcCmpFUno, x, x), dlcConstInt(b, to, 0), result);
 }
 
+/* f64 to f32 rounding to odd: the f32 nearest toward zero, its last bit set when inexact.
+ * Rounding that once more to f16 or bf16 is the one correct rounding of the f64 (f32 has
+ * more than 2 * 11 + 2 bits), where rounding to nearest twice is not; and LLVM would turn
+ * the one-step f64 -> bf16 into a call of compiler-rt's __truncdfbf2, which neither the JIT
+ * nor libgcc provide. */
+static MlirValue roundToOddF32(DlcBuilder *b, MlirValue x) {
+  MlirType f32 = mlirF32TypeGet(b->ctx), i32 = mlirIntegerTypeGet(b->ctx, 32);
+  MlirValue nearest = dlcCast(b, "arith.truncf", x, f32);
+  MlirValue back = dlcCast(b, "arith.extf", nearest, mlirValueGetType(x));
+  MlirValue bits = dlcCast(b, "arith.bitcast", nearest, i32);
+  MlirValue away = dlcCmpF(b, DlcCmpFOgt, dlcUnary(b, "math.absf", back),
+                           dlcUnary(b, "math.absf", x));
+  /* Sign and magnitude: one less in the bits is one ulp nearer zero, for either sign. */
+  MlirValue towardZero =
+      dlcSelect(b, away, dlcBinary(b, "arith.subi", bits, dlcConstInt(b, i32, 1)), bits);
+  MlirValue odd = dlcBinary(b, "arith.ori", towardZero, dlcConstInt(b, i32, 1));
+  MlirValue inexact = dlcCmpF(b, DlcCmpFOne, back, x);
+  return dlcCast(b, "arith.bitcast", dlcSelect(b, inexact, odd, bits), f32);
+}
+
 static MlirValue emitConvert(DlcBuilder *b, MlirOperation op, const MlirValue *args,
                              const DlcElemType *in, const DlcElemType *out) {
   MlirValue x = args[0];
@@ -184,9 +226,21 @@ static MlirValue emitConvert(DlcBuilder *b, MlirOperation op, const MlirValue *a
   if (out->kind == DlcElemBool)
     return in->kind == DlcElemFloat ? dlcCmpF(b, DlcCmpFUne, x, zeroOf(b, x))
                                     : dlcCmpI(b, DlcCmpINe, x, zeroOf(b, x));
+  /* Integers of 32 bits and more reach f16 and bf16 through f64, which holds an i32
+   * exactly and rounds an i64 innocuously (53 >= 2 * 11 + 2 bits), then as f64 does: the
+   * f32 that the emulation of 16-bit floats would go through rounds a second time. */
+  static const DlcElemType f64 = {.kind = DlcElemFloat, .width = 64};
+  if (out->kind == DlcElemFloat && in->kind != DlcElemFloat && out->width == 16 &&
+      in->width >= 32) {
+    x = dlcCast(b, in->kind == DlcElemSigned ? "arith.sitofp" : "arith.uitofp", x,
+                mlirF64TypeGet(b->ctx));
+    in = &f64;
+  }
   if (in->kind == DlcElemFloat && out->kind == DlcElemFloat) {
     if (in->width == out->width) /* f16 <-> bf16: exactly through f32, then one rounding */
       x = dlcCast(b, "arith.extf", x, mlirF32TypeGet(b->ctx));
+    if (in->width == 64 && out->width == 16)
+      x = roundToOddF32(b, x);
     return dlcCast(b, in->width < out->width ? "arith.extf" : "arith.truncf", x, to);
   }
   if (in->kind == DlcElemFloat)
@@ -239,8 +293,7 @@ static const ScalarOp scalarOps[] = {
                       [FLOAT] = "arith.maximumf"}, NULL},
     {"dhlo.minimum", {[BOOL] = "arith.andi", [SIGNED] = "arith.minsi", [UNSIGNED] = "arith.minui",
                       [FLOAT] = "arith.minimumf"}, NULL},
-    {"dhlo.power", {[SIGNED] = "math.ipowi", [UNSIGNED] = "math.ipowi", [FLOAT] = "math.powf"},
-     NULL},
+    {"dhlo.power", {[FLOAT] = "math.powf"}, emitIntPower},
     {"dhlo.and", {INTS("arith.andi")}, NULL},
     {"dhlo.or", {INTS("arith.ori")}, NULL},
     {"dhlo.xor", {INTS("arith.xori")}, NULL},

@@ -1,6 +1,7 @@
 /* Call.c: dlcJitCall and dlcJitBenchmark: arguments checked against the entry's signature,
  * descriptors built around the host tensors' own buffers (no copy in), the packed wrapper
- * invoked, results copied out and the result buffers released.
+ * invoked, results copied out and the result buffers released. Code compiled for the GPU
+ * goes to GpuCall.c, which shares the frame and the checks.
  *
  * Result buffers: buffer deallocation makes every buffer the entry returns the caller's, so
  * they are freed here, except those the compiled code does not own: a result that is an
@@ -35,7 +36,7 @@ static bool hasSignatureType(MlirType type, DlcHostTensor t) {
   return true;
 }
 
-static bool checkArgs(const Jit *jit, intptr_t nArgs, const DlcHostTensor *args,
+bool dlcJitCheckArgs(const Jit *jit, intptr_t nArgs, const DlcHostTensor *args,
                       MlirStringCallback callback, void *userData) {
   if (nArgs != jit->numInputs) {
     dlcFormat(callback, userData, "@%s takes %ld argument%s, got %ld", jit->entry,
@@ -60,7 +61,7 @@ static bool checkArgs(const Jit *jit, intptr_t nArgs, const DlcHostTensor *args,
   return true;
 }
 
-static bool checkResults(const Jit *jit, intptr_t nResults, MlirStringCallback callback,
+bool dlcJitCheckResults(const Jit *jit, intptr_t nResults, MlirStringCallback callback,
                          void *userData) {
   if (nResults == jit->numResults)
     return true;
@@ -69,16 +70,7 @@ static bool checkResults(const Jit *jit, intptr_t nResults, MlirStringCallback c
   return false;
 }
 
-/* Everything one invocation needs; built once, reused by every run of a benchmark. */
-typedef struct Frame {
-  int64_t **inputs;    /* one descriptor per argument */
-  int64_t *results;    /* the result descriptors, one after the other */
-  void *resultPointer; /* &results[0], what packed[0] points to */
-  void **packed;       /* the wrapper's argument array */
-  const DlcHostTensor *args;
-} Frame;
-
-static void frameInit(Frame *f, const Jit *jit, const DlcHostTensor *args) {
+void dlcFrameInit(Frame *f, const Jit *jit, const DlcHostTensor *args) {
   f->args = args;
   f->inputs = dlcAllocZeroed((size_t)jit->numInputs, sizeof(int64_t *));
   f->results = dlcAllocZeroed(jit->resultWords, sizeof(int64_t));
@@ -96,7 +88,7 @@ static void frameInit(Frame *f, const Jit *jit, const DlcHostTensor *args) {
   }
 }
 
-static void frameFree(Frame *f, const Jit *jit) {
+void dlcFrameFree(Frame *f, const Jit *jit) {
   for (intptr_t i = 0; i < jit->numInputs; ++i)
     free(f->inputs[i]);
   free(f->inputs);
@@ -104,8 +96,7 @@ static void frameFree(Frame *f, const Jit *jit) {
   free(f->packed);
 }
 
-/* The descriptor of result `index` inside f->results. */
-static const int64_t *resultDescriptor(const Frame *f, const Jit *jit, intptr_t index) {
+const int64_t *dlcFrameResult(const Frame *f, const Jit *jit, intptr_t index) {
   size_t w = 0;
   for (intptr_t i = 0; i < index; ++i)
     w += dlcDescriptorWords(mlirShapedTypeGetRank(jit->resultTypes[i]));
@@ -115,47 +106,49 @@ static const int64_t *resultDescriptor(const Frame *f, const Jit *jit, intptr_t 
 /* True if result `index`'s buffer belongs to the compiled code's caller, i.e. to us, and
  * has not been freed already through an earlier result. */
 static bool ownsBuffer(const Frame *f, const Jit *jit, intptr_t index) {
-  void *allocated = dlcDescriptorAllocated(resultDescriptor(f, jit, index));
+  void *allocated = dlcDescriptorAllocated(dlcFrameResult(f, jit, index));
   if (!allocated || (uintptr_t)allocated == DLC_GLOBAL_ALLOCATED)
     return false;
   for (intptr_t i = 0; i < jit->numInputs; ++i)
-    if (allocated == dlcHostTensorGetData(f->args[i]))
+    if (allocated == dlcDescriptorAllocated(f->inputs[i]))
       return false;
   for (intptr_t i = 0; i < index; ++i)
-    if (allocated == dlcDescriptorAllocated(resultDescriptor(f, jit, i)))
+    if (allocated == dlcDescriptorAllocated(dlcFrameResult(f, jit, i)))
       return false;
   return true;
 }
 
-static void releaseResults(const Frame *f, const Jit *jit) {
+void dlcFrameRelease(const Frame *f, const Jit *jit, void (*release)(void *)) {
   for (intptr_t i = 0; i < jit->numResults; ++i)
     if (ownsBuffer(f, jit, i))
-      free(dlcDescriptorAllocated(resultDescriptor(f, jit, i)));
+      release(dlcDescriptorAllocated(dlcFrameResult(f, jit, i)));
 }
 
 MlirLogicalResult dlcJitCall(DlcJit handle, intptr_t nArgs, const DlcHostTensor *args,
                              intptr_t nResults, DlcHostTensor *results,
                              MlirStringCallback errorCallback, void *userData) {
   const Jit *jit = dlcJitUnwrap(handle);
+  if (jit->onGpu)
+    return dlcGpuCall(jit, nArgs, args, nResults, results, errorCallback, userData);
   for (intptr_t i = 0; i < nResults; ++i)
     results[i] = (DlcHostTensor){NULL};
-  if (!checkArgs(jit, nArgs, args, errorCallback, userData) ||
-      !checkResults(jit, nResults, errorCallback, userData))
+  if (!dlcJitCheckArgs(jit, nArgs, args, errorCallback, userData) ||
+      !dlcJitCheckResults(jit, nResults, errorCallback, userData))
     return mlirLogicalResultFailure();
   Frame f;
-  frameInit(&f, jit, args);
+  dlcFrameInit(&f, jit, args);
   jit->invoke(f.packed);
   /* Every result is copied out before any buffer is released: results may share one. */
   for (intptr_t i = 0; i < nResults; ++i) {
     results[i] = dlcHostTensorCreate(jit->resultTypes[i]);
-    dlcDescriptorCopyOut(resultDescriptor(&f, jit, i), results[i]);
+    dlcDescriptorCopyOut(dlcFrameResult(&f, jit, i), results[i]);
   }
-  releaseResults(&f, jit);
-  frameFree(&f, jit);
+  dlcFrameRelease(&f, jit, free);
+  dlcFrameFree(&f, jit);
   return mlirLogicalResultSuccess();
 }
 
-static double now(void) {
+double dlcRunnerNow(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
@@ -165,16 +158,18 @@ MlirLogicalResult dlcJitBenchmark(DlcJit handle, intptr_t nArgs, const DlcHostTe
                                   intptr_t numRuns, double *seconds,
                                   MlirStringCallback errorCallback, void *userData) {
   const Jit *jit = dlcJitUnwrap(handle);
-  if (!checkArgs(jit, nArgs, args, errorCallback, userData))
+  if (jit->onGpu)
+    return dlcGpuBenchmark(jit, nArgs, args, numRuns, seconds, errorCallback, userData);
+  if (!dlcJitCheckArgs(jit, nArgs, args, errorCallback, userData))
     return mlirLogicalResultFailure();
   Frame f;
-  frameInit(&f, jit, args);
+  dlcFrameInit(&f, jit, args);
   for (intptr_t r = 0; r < numRuns; ++r) {
-    double start = now();
+    double start = dlcRunnerNow();
     jit->invoke(f.packed);
-    releaseResults(&f, jit);
-    seconds[r] = now() - start;
+    dlcFrameRelease(&f, jit, free);
+    seconds[r] = dlcRunnerNow() - start;
   }
-  frameFree(&f, jit);
+  dlcFrameFree(&f, jit);
   return mlirLogicalResultSuccess();
 }

@@ -1,9 +1,10 @@
-/* Jit.c: dlcJitCreate and the JIT's accessors. Compiling is four steps: read the entry's
- * signature (the lowered module no longer has its tensor types), mark its arguments
- * read-only for bufferization, run the pipeline on the module in place, and hand the LLVM
- * dialect to MLIR's ExecutionEngine; the entry's packed C-interface wrapper is looked up
- * once, here, so that a call is one indirect jump.
- * Ownership: the Jit struct, its name copy and type arrays are freed by dlcJitDestroy. */
+/* Jit.c: dlcJitCreate, dlcJitCreateAot and the JIT's accessors. Compiling is four steps:
+ * read the entry's signature (the lowered module no longer has its tensor types), mark its
+ * arguments read-only for bufferization, run the pipeline on the module in place, and hand
+ * the LLVM dialect to MLIR's ExecutionEngine (or, ahead of time, to Aot.c); the entry's
+ * packed C-interface wrapper is looked up once, here, so that a call is one indirect jump.
+ * Ownership: the Jit struct, its name copy, type arrays, engine or library are freed by
+ * dlcJitDestroy. */
 #include "Runner/Runner.h"
 #include "Support/Alloc.h"
 #include "dlc/Passes.h"
@@ -11,6 +12,7 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,10 +106,40 @@ static void markArgumentsReadOnly(MlirOperation func, intptr_t numInputs) {
   free(dicts);
 }
 
-/* The ExecutionEngine over the lowered module, and the entry's packed wrapper in it. */
+static MlirWalkResult findOpenMP(MlirOperation op, void *userData) {
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  if (name.length < 4 || strncmp(name.data, "omp.", 4))
+    return MlirWalkResultAdvance;
+  *(bool *)userData = true;
+  return MlirWalkResultInterrupt;
+}
+
+/* True when the lowered module has OpenMP ops (dlc-parallelize with threads != 1): their
+ * translation to LLVM IR calls libomp (__kmpc_*). */
+static bool usesOpenMP(MlirModule module) {
+  bool found = false;
+  mlirOperationWalk(mlirModuleGetOperation(module), findOpenMP, &found, MlirWalkPreOrder);
+  return found;
+}
+
+/* The ExecutionEngine over the lowered module, and the entry's packed wrapper in it. A
+ * parallel module gets libomp (DLC_OMP_LIBRARY, found at configure time) loaded with it. */
 static bool createEngine(Jit *jit, MlirModule module, int optLevel, MlirStringCallback callback,
                          void *userData) {
-  jit->engine = mlirExecutionEngineCreate(module, optLevel, 0, NULL, false, false);
+  MlirStringRef libraries[1];
+  int numLibraries = 0;
+  if (usesOpenMP(module)) {
+#ifdef DLC_OMP_LIBRARY
+    libraries[numLibraries++] = dlcStr(DLC_OMP_LIBRARY);
+#else
+    dlcFormat(callback, userData,
+              "the compiled code runs on OpenMP threads, but dlc was built without libomp "
+              "(libomp-22-dev): lower with threads=1");
+    return false;
+#endif
+  }
+  jit->engine =
+      mlirExecutionEngineCreate(module, optLevel, numLibraries, libraries, false, false);
   if (mlirExecutionEngineIsNull(jit->engine)) {
     dlcFormat(callback, userData,
               "cannot translate the lowered module to LLVM IR: does the pipeline lower "
@@ -129,8 +161,9 @@ static bool createEngine(Jit *jit, MlirModule module, int optLevel, MlirStringCa
   return true;
 }
 
-DlcJit dlcJitCreate(MlirModule module, MlirStringRef entry, MlirStringRef pipeline, int optLevel,
-                    MlirStringCallback errorCallback, void *userData) {
+/* The steps both ways share; `aot` picks the last one. */
+static DlcJit create(MlirModule module, MlirStringRef entry, MlirStringRef pipeline, int optLevel,
+                     bool aot, MlirStringCallback errorCallback, void *userData) {
   Jit *jit = dlcAllocZeroed(1, sizeof *jit);
   jit->entry = dlcStrndup(entry.data, entry.length);
   MlirOperation moduleOp = mlirModuleGetOperation(module);
@@ -146,12 +179,23 @@ DlcJit dlcJitCreate(MlirModule module, MlirStringRef entry, MlirStringRef pipeli
     markArgumentsReadOnly(func, jit->numInputs);
   ok = ok && (!pipeline.length || mlirLogicalResultIsSuccess(dlcRunPassPipeline(
                                       moduleOp, pipeline, errorCallback, userData)));
-  ok = ok && createEngine(jit, module, optLevel, errorCallback, userData);
+  ok = ok && (aot ? dlcAotLoad(jit, module, optLevel, errorCallback, userData)
+                  : createEngine(jit, module, optLevel, errorCallback, userData));
   if (!ok) {
     dlcJitDestroy((DlcJit){jit});
     return (DlcJit){NULL};
   }
   return (DlcJit){jit};
+}
+
+DlcJit dlcJitCreate(MlirModule module, MlirStringRef entry, MlirStringRef pipeline, int optLevel,
+                    MlirStringCallback errorCallback, void *userData) {
+  return create(module, entry, pipeline, optLevel, false, errorCallback, userData);
+}
+
+DlcJit dlcJitCreateAot(MlirModule module, MlirStringRef entry, MlirStringRef pipeline,
+                       int optLevel, MlirStringCallback errorCallback, void *userData) {
+  return create(module, entry, pipeline, optLevel, true, errorCallback, userData);
 }
 
 void dlcJitDestroy(DlcJit handle) {
@@ -160,6 +204,8 @@ void dlcJitDestroy(DlcJit handle) {
     return;
   if (!mlirExecutionEngineIsNull(jit->engine))
     mlirExecutionEngineDestroy(jit->engine);
+  if (jit->library)
+    dlclose(jit->library);
   free(jit->entry);
   free(jit->inputTypes);
   free(jit->resultTypes);

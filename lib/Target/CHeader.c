@@ -31,6 +31,7 @@
 typedef struct Writer {
   MlirStringCallback callback;
   void *userData;
+  bool gpu; /* the entry takes and returns device memory (dlcEmitGpuCHeader) */
 } Writer;
 
 #define emit(w, ...) dlcFormat((w)->callback, (w)->userData, __VA_ARGS__)
@@ -206,11 +207,13 @@ static const char supportFunctions[] =
     "      index[d] = 0;\n"
     "  }\n"
     "}\n\n"
-    "/* Frees each result buffer once, and none that is an input's buffer or a constant's\n"
-    " * global (MLIR gives a memref.get_global the allocated pointer 0xdeadbeef). Buffer\n"
-    " * deallocation copies such results into new buffers; this guards the rest. */\n"
+    "/* Frees (with `release`) each result buffer once, and none that is an input's buffer\n"
+    " * or a constant's global (MLIR gives a memref.get_global the allocated pointer\n"
+    " * 0xdeadbeef). Buffer deallocation copies such results into new buffers; this guards\n"
+    " * the rest. */\n"
     "static inline void dlcAotFreeResults(void *const *results, int numResults,\n"
-    "                                     const void *const *inputs, int numInputs) {\n"
+    "                                     const void *const *inputs, int numInputs,\n"
+    "                                     void (*release)(void *)) {\n"
     "  for (int i = 0; i < numResults; ++i) {\n"
     "    int borrowed = (uintptr_t)results[i] == (uintptr_t)0xdeadbeef;\n"
     "    for (int j = 0; j < numInputs; ++j)\n"
@@ -218,8 +221,38 @@ static const char supportFunctions[] =
     "    for (int j = 0; j < i; ++j)\n"
     "      borrowed |= results[i] == results[j];\n"
     "    if (!borrowed)\n"
-    "      free(results[i]);\n"
+    "      release(results[i]);\n"
     "  }\n"
+    "}\n"
+    "#endif\n\n";
+
+static const char gpuSupportFunctions[] =
+    "#ifndef DLC_AOT_GPU_SUPPORT_DEFINED\n"
+    "#define DLC_AOT_GPU_SUPPORT_DEFINED\n"
+    "/* A new device buffer holding `bytes` of `host`; NULL after a runtime error. */\n"
+    "static inline void *dlcAotToDevice(const void *host, size_t bytes) {\n"
+    "  void *device = dlcCudaAlloc(bytes);\n"
+    "  dlcCudaCopyToDevice(device, host, bytes);\n"
+    "  return device;\n"
+    "}\n\n"
+    "/* dlcAotCopyOut from device memory: the elements the descriptor reaches are staged\n"
+    " * on the host first. 0, or -1 after a runtime error. */\n"
+    "static inline int dlcAotCopyOutDevice(const void *aligned, int64_t offset, int rank,\n"
+    "                                      const int64_t *sizes, const int64_t *strides,\n"
+    "                                      size_t elementSize, void *out) {\n"
+    "  int64_t last = offset;\n"
+    "  for (int d = 0; d < rank; ++d) {\n"
+    "    if (!sizes[d])\n"
+    "      return 0;\n"
+    "    last += (sizes[d] - 1) * strides[d];\n"
+    "  }\n"
+    "  size_t bytes = (size_t)(last + 1) * elementSize;\n"
+    "  void *staged = malloc(bytes);\n"
+    "  int ok = staged && dlcCudaResultIsSuccess(dlcCudaCopyToHost(staged, aligned, bytes));\n"
+    "  if (ok)\n"
+    "    dlcAotCopyOut(staged, offset, rank, sizes, strides, elementSize, out);\n"
+    "  free(staged);\n"
+    "  return ok ? 0 : -1;\n"
     "}\n"
     "#endif\n\n";
 
@@ -277,9 +310,12 @@ static void emitRunComment(Writer *w, const Signature *sig) {
   emit(w, " */\n");
 }
 
+/* The descriptor of input `i` over its buffer: the caller's (`in`), or on the GPU its
+ * device copy (`d`). */
 static void emitDescribeInput(Writer *w, const Value *v, intptr_t i) {
-  emit(w, "  DlcMemRef%" PRIdPTR " a%" PRIdPTR " = {in%" PRIdPTR ", in%" PRIdPTR ", 0", v->rank, i,
-       i, i);
+  const char *p = w->gpu ? "d" : "in";
+  emit(w, "  DlcMemRef%" PRIdPTR " a%" PRIdPTR " = {%s%" PRIdPTR ", %s%" PRIdPTR ", 0", v->rank, i,
+       p, i, p, i);
   if (v->rank) {
     const char *sep = ", {";
     for (intptr_t d = 0; d < v->rank; ++d, sep = ", ")
@@ -308,29 +344,43 @@ static void emitRun(Writer *w, const Signature *sig) {
          input ? i : i - sig->numInputs);
   }
   emit(w, "%s) {\n", sig->numInputs + sig->numResults ? "" : "void");
+  /* On the GPU: no call without a runtime; inputs are copied to device buffers first. */
+  if (w->gpu)
+    emit(w, "  if (!dlcCudaResultIsSuccess(dlcCudaRuntimeInit()))\n    return -1;\n");
+  for (intptr_t i = 0; w->gpu && i < sig->numInputs; ++i)
+    emit(w, "  void *d%" PRIdPTR " = dlcAotToDevice(in%" PRIdPTR ", sizeof(%s) * %" PRId64 ");\n", i,
+         i, sig->values[i].cType, sig->values[i].numElements);
   for (intptr_t i = 0; i < sig->numInputs; ++i)
     emitDescribeInput(w, &sig->values[i], i);
+  /* Compiled code that meets a runtime error returns without filling its results. */
+  const char *zeroed = w->gpu ? " = {0}" : "";
   if (sig->numResults == 1)
-    emit(w, "  DlcMemRef%" PRIdPTR " r0;\n", sig->values[sig->numInputs].rank);
+    emit(w, "  DlcMemRef%" PRIdPTR " r0%s;\n", sig->values[sig->numInputs].rank, zeroed);
   else if (sig->numResults > 1)
-    emit(w, "  %s_results r;\n", sig->entry);
+    emit(w, "  %s_results r%s;\n", sig->entry, zeroed);
   emit(w, "  _mlir_ciface_%s(", sig->entry);
   sep = sig->numResults ? (sig->numResults == 1 ? "&r0" : "&r") : "";
   emit(w, "%s", sep);
   for (intptr_t i = 0; i < sig->numInputs; ++i)
     emit(w, "%s&a%" PRIdPTR, i || sig->numResults ? ", " : "", i);
   emit(w, ");\n  int status = 0;\n");
+  if (w->gpu)
+    emit(w, "  if (!dlcCudaResultIsSuccess(dlcCudaSynchronize()))\n    status = -1;\n");
   char name[32];
   for (intptr_t i = 0; i < sig->numResults; ++i) {
     const Value *v = &sig->values[sig->numInputs + i];
     resultName(sig, i, name, sizeof name);
-    if (v->numElements)
-      emit(w, "  if (!%s.aligned)\n    status = -1;\n  else\n  ", name);
+    if (w->gpu)
+      emit(w, "  if (status || !%s.aligned)\n    status = -1;\n  else\n    status = ", name);
+    else if (v->numElements)
+      emit(w, "  if (!%s.aligned)\n    status = -1;\n  else\n    ", name);
+    else
+      emit(w, "  ");
     emit(w,
-         "  dlcAotCopyOut(%s.aligned, %s.offset, %" PRIdPTR ", %s%s, %s%s, sizeof(%s), out%" PRIdPTR
+         "dlcAotCopyOut%s(%s.aligned, %s.offset, %" PRIdPTR ", %s%s, %s%s, sizeof(%s), out%" PRIdPTR
          ");\n",
-         name, name, v->rank, v->rank ? name : "NULL", v->rank ? ".sizes" : "",
-         v->rank ? name : "NULL", v->rank ? ".strides" : "", v->cType, i);
+         w->gpu ? "Device" : "", name, name, v->rank, v->rank ? name : "NULL",
+         v->rank ? ".sizes" : "", v->rank ? name : "NULL", v->rank ? ".strides" : "", v->cType, i);
   }
   if (sig->numResults) {
     emit(w, "  void *results[] = {");
@@ -342,12 +392,14 @@ static void emitRun(Writer *w, const Signature *sig) {
     if (sig->numInputs) {
       emit(w, "  const void *inputs[] = {");
       for (intptr_t i = 0; i < sig->numInputs; ++i)
-        emit(w, "%sin%" PRIdPTR, i ? ", " : "", i);
+        emit(w, "%s%s%" PRIdPTR, i ? ", " : "", w->gpu ? "d" : "in", i);
       emit(w, "};\n");
     }
-    emit(w, "  dlcAotFreeResults(results, %" PRIdPTR ", %s, %" PRIdPTR ");\n", sig->numResults,
-         sig->numInputs ? "inputs" : "NULL", sig->numInputs);
+    emit(w, "  dlcAotFreeResults(results, %" PRIdPTR ", %s, %" PRIdPTR ", %s);\n", sig->numResults,
+         sig->numInputs ? "inputs" : "NULL", sig->numInputs, w->gpu ? "dlcCudaFree" : "free");
   }
+  for (intptr_t i = 0; w->gpu && i < sig->numInputs; ++i)
+    emit(w, "  dlcCudaFree(d%" PRIdPTR ");\n", i);
   emit(w, "  return status;\n}\n\n");
 }
 
@@ -373,14 +425,22 @@ static void emitHeader(Writer *w, const Signature *sig) {
        " *   nor freed). Each result descriptor is filled in by the compiled code; its buffer\n"
        " *   was malloc'ed and now belongs to the caller, who frees `allocated` once (results\n"
        " *   may share a buffer), and not at all when it is an input's own buffer or\n"
-       " *   0xdeadbeef (a constant's global).\n"
-       " * No MLIR or LLVM library is needed at run time: link the object with libc and libm.\n"
-       " * Self-contained: needs only <stdint.h>, <stdlib.h> and <string.h> (C11 or C++). */\n",
+       " *   0xdeadbeef (a constant's global).\n",
        e, e, e);
+  if (w->gpu)
+    emit(w, " * On the GPU (--device=gpu): the compiled entry takes and returns device memory.\n"
+            " * %s_run copies the inputs to the device and the results back through dlc's CUDA\n"
+            " * runtime and frees every device buffer; it returns -1, and calls nothing, when the\n"
+            " * runtime has no driver or device (dlcCudaGetLastError says why). Link the object\n"
+            " * with libdlc_cuda_runtime (libc and libdl only; the driver is dlopen'ed). */\n",
+         e);
+  else
+    emit(w, " * No MLIR or LLVM library is needed at run time: link the object with libc and libm.\n"
+            " * Self-contained: needs only <stdint.h>, <stdlib.h> and <string.h> (C11 or C++). */\n");
   emit(w,
        "#ifndef %s\n#define %s\n\n#include <stdint.h>\n#include <stdlib.h>\n"
-       "#include <string.h>\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n",
-       guard, guard);
+       "#include <string.h>\n%s\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n",
+       guard, guard, w->gpu ? "\n#include \"dlc/CudaRuntime.h\"\n" : "");
   emit(w, "%s", descriptorComment);
   bool ranks[DLC_MAX_RANK + 1] = {false};
   for (intptr_t i = 0; i < sig->numInputs + sig->numResults; ++i)
@@ -389,22 +449,26 @@ static void emitHeader(Writer *w, const Signature *sig) {
     if (ranks[r])
       emitDescriptor(w, r);
   emitPrototype(w, sig);
-  emit(w, "%s", supportFunctions);
+  emit(w, "%s%s", supportFunctions, w->gpu ? gpuSupportFunctions : "");
   emitRun(w, sig);
   emit(w, "#ifdef __cplusplus\n}\n#endif\n\n#endif\n");
+}
+
+static MlirLogicalResult emitForSignature(MlirType functionType, MlirStringRef entry,
+                                          MlirLocation loc, Writer *w) {
+  Signature sig;
+  bool ok = readSignature(functionType, entry, loc, &sig);
+  if (ok)
+    emitHeader(w, &sig);
+  freeSignature(&sig);
+  return ok ? mlirLogicalResultSuccess() : mlirLogicalResultFailure();
 }
 
 MlirLogicalResult dlcEmitCHeaderForSignature(MlirType functionType, MlirStringRef entry,
                                              MlirLocation loc, MlirStringCallback callback,
                                              void *userData) {
-  Signature sig;
-  bool ok = readSignature(functionType, entry, loc, &sig);
-  if (ok) {
-    Writer w = {callback, userData};
-    emitHeader(&w, &sig);
-  }
-  freeSignature(&sig);
-  return ok ? mlirLogicalResultSuccess() : mlirLogicalResultFailure();
+  Writer w = {callback, userData, false};
+  return emitForSignature(functionType, entry, loc, &w);
 }
 
 /* ---- Finding the entry ----------------------------------------------------------------- */
@@ -460,13 +524,23 @@ static MlirOperation findEntry(MlirOperation module, MlirStringRef entry) {
   return (MlirOperation){NULL};
 }
 
-MlirLogicalResult dlcEmitCHeader(MlirOperation module, MlirStringRef entry,
-                                 MlirStringCallback callback, void *userData) {
+static MlirLogicalResult emitForEntry(MlirOperation module, MlirStringRef entry, Writer *w) {
   MlirOperation func = findEntry(module, entry);
   if (mlirOperationIsNull(func))
     return mlirLogicalResultFailure();
   MlirType type =
       mlirTypeAttrGetValue(mlirOperationGetAttributeByName(func, dlcStr("function_type")));
-  return dlcEmitCHeaderForSignature(type, symbolName(func), mlirOperationGetLocation(func),
-                                    callback, userData);
+  return emitForSignature(type, symbolName(func), mlirOperationGetLocation(func), w);
+}
+
+MlirLogicalResult dlcEmitCHeader(MlirOperation module, MlirStringRef entry,
+                                 MlirStringCallback callback, void *userData) {
+  Writer w = {callback, userData, false};
+  return emitForEntry(module, entry, &w);
+}
+
+MlirLogicalResult dlcEmitGpuCHeader(MlirOperation module, MlirStringRef entry,
+                                    MlirStringCallback callback, void *userData) {
+  Writer w = {callback, userData, true};
+  return emitForEntry(module, entry, &w);
 }

@@ -299,10 +299,13 @@ static void runBf16Rewrite(MlirOperation module, MlirExternalPass pass,
                            const DlcPassOptionValue *options) {
   const char *mode = options[optMode].s;
   bool all = !strcmp(mode, "all");
+  if (!strcmp(mode, "none"))
+    return; /* so that pipelines can leave the rewrite off through an option */
   if (!all && strcmp(mode, "matmul")) {
     char message[256];
     snprintf(message, sizeof message,
-             "dhlo-bf16-rewrite: unknown mode '%.64s' (expected 'matmul' or 'all')", mode);
+             "dhlo-bf16-rewrite: unknown mode '%.64s' (expected 'matmul', 'all' or 'none')",
+             mode);
     mlirEmitError(mlirOperationGetLocation(module), message);
     mlirExternalPassSignalFailure(pass);
     return;
@@ -321,7 +324,7 @@ static void runBf16Rewrite(MlirOperation module, MlirExternalPass pass,
 static const DlcPassOptionInfo bf16RewriteOptions[] = {
     [optMode] = {"mode", DlcPassOptionString, "matmul",
                  "What runs in bf16: 'matmul' (dot_general and convolution operands, f32 "
-                 "accumulation) or 'all' (also elementwise ops, except the sensitive ones)"},
+                 "accumulation), 'all' (also elementwise ops, except the sensitive ones) or 'none'"},
     [optBf16Signature] = {"bf16-signature", DlcPassOptionBool, "false",
                           "Give public functions bf16 arguments and results instead of f32"},
 };

@@ -42,8 +42,16 @@ extern const DlcPassDef dlcCommonSubexpressionsPass;
 extern const DlcPassDef dlcConvertDhloToLinalgPass;
 extern const DlcPassDef dlcEmitCInterfacePass;
 extern const DlcPassDef dlcStridedCopyToLinalgPass;
+extern const DlcPassDef dlcVectorizeMemoryBoundPass;
 extern const DlcPassDef dlcTileAndVectorizePass;
+extern const DlcPassDef dlcParallelizePass;
+extern const DlcPassDef dlcFuseEpiloguesPass;
 extern const DlcPassDef dlcApproximateMathPass;
+extern const DlcPassDef dlcGpuTileMatmulPass;
+extern const DlcPassDef dlcGpuMapReductionsPass;
+extern const DlcPassDef dlcGpuMapLoopsPass;
+extern const DlcPassDef dlcGpuDeviceMemoryPass;
+extern const DlcPassDef dlcGpuModuleToBinaryPass;
 
 /// Option values of a pass or named pipeline: `values` has one slot per option, zeroed
 /// before the defaults are set; string values are heap copies freed by dlcFreeOptionValues.

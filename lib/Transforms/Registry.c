@@ -22,8 +22,16 @@ static const DlcPassDef *const passDefs[] = {
     &dlcConvertDhloToLinalgPass,
     &dlcEmitCInterfacePass,
     &dlcStridedCopyToLinalgPass,
+    &dlcVectorizeMemoryBoundPass,
     &dlcTileAndVectorizePass,
+    &dlcParallelizePass,
+    &dlcFuseEpiloguesPass,
     &dlcApproximateMathPass,
+    &dlcGpuTileMatmulPass,
+    &dlcGpuMapReductionsPass,
+    &dlcGpuMapLoopsPass,
+    &dlcGpuDeviceMemoryPass,
+    &dlcGpuModuleToBinaryPass,
 };
 enum { numPassDefs = sizeof passDefs / sizeof passDefs[0] };
 

@@ -16,8 +16,41 @@ for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
+# %omp_env prefixes a run of code on OpenMP threads. Under the sanitizers, GCC 12's LeakSanitizer
+# misreads the dynamic TLS of the libomp the JIT loads and crashes at exit ("Tracer caught
+# signal 11"); such runs scan no TLS for roots (utils/lsan.supp knows what is reachable only
+# from TLS then). Leaks elsewhere are still reported.
+sanitized = config.dlc_sanitizers.upper() in ("ON", "1", "TRUE", "YES")
+omp_env = ""
+if sanitized:
+    lsan = config.environment.get("LSAN_OPTIONS", "")
+    omp_env = "env LSAN_OPTIONS=" + ":".join(filter(None, [lsan, "use_tls=0"]))
+config.substitutions.append(("%omp_env", omp_env))
+# C programs linked against a library of this build carry its sanitizer runtimes too.
+config.substitutions.append(("%sanitizer_cflags", "-fsanitize=address,undefined" if sanitized else ""))
 config.substitutions.append(("%dlc_src", config.dlc_src_root))
 config.substitutions.append(("%dlc_obj", config.dlc_obj_root))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+# GPU tests that need ptxas (cubin) run where the CUDA toolkit is, on PATH or in /usr/local/cuda.
+import shutil
+if shutil.which("ptxas", path=path) or os.access("/usr/local/cuda/bin/ptxas", os.X_OK):
+    config.available_features.add("ptxas")
+# GPU execution tests REQUIRE cuda-device: a CUDA driver that initializes and sees a device
+# (probed through ctypes, as dlc's runtime would open it). The toolkit's stub driver, where
+# installed, exercises the runtime's error path (cuda-stub-driver, %cuda_stub_driver).
+def cuda_device_present():
+    import ctypes
+    try:
+        driver = ctypes.CDLL(os.environ.get("DLC_CUDA_DRIVER") or "libcuda.so.1")
+        count = ctypes.c_int(0)
+        return driver.cuInit(0) == 0 and driver.cuDeviceGetCount(ctypes.byref(count)) == 0 and count.value > 0
+    except (OSError, AttributeError):
+        return False
+if cuda_device_present():
+    config.available_features.add("cuda-device")
+cuda_stub = "/usr/local/cuda/lib64/stubs/libcuda.so"
+if os.access(cuda_stub, os.R_OK):
+    config.available_features.add("cuda-stub-driver")
+    config.substitutions.append(("%cuda_stub_driver", cuda_stub))
 if config.dlc_sanitizers == "ON":
     config.available_features.add("sanitizers")

@@ -1,7 +1,8 @@
 /* DlcRun.h: the parts of dlc-run, one .c file each, and the structs they share; reading
  * the input, parsing, diagnostics and output files come from tools/common (ToolSupport.h).
  * dlc-run.c runs them in order: Options -> readInput -> parseModule, dlcVerify -> Entry ->
- * the JIT (dlc/Jit.h) on a clone of the module -> Inputs (Literal, Npy, random) -> Cost ->
+ * the JIT (dlc/Jit.h; or, with --aot, an object linked and loaded) on a clone of the module
+ * -> Inputs (Literal, Npy, random) -> Cost ->
  * the reference evaluator on the original -> the call -> --print, Npy output, Check ->
  * Benchmark.
  * Every error is printed where it is found ("dlc-run: ..." or a located diagnostic) and
@@ -29,6 +30,7 @@ typedef struct Options {
   const char *file;     /* the program, "-" for stdin */
   const char *entry;    /* NULL: the only public function, or @main */
   const char *pipeline; /* NULL: DLC_JIT_DEFAULT_PIPELINE */
+  const char *device;   /* "cpu" or "gpu"; NULL: cpu */
   CliList inputs;       /* one spec per argument, in order */
   CliList outputs;      /* one .npy path per result, in order */
   const char *seedText, *rtolText, *atolText; /* as given, NULL if not */
@@ -36,7 +38,7 @@ typedef struct Options {
   double rtol, atol; /* negative: the element type's default */
   long benchmark;    /* timed runs, 0 for none */
   int optLevel;
-  bool noOptimize, print, check, help, version;
+  bool noOptimize, aot, print, check, help, version;
 } Options;
 
 /// Fills `opts` from argv and answers --help and --version. Returns the exit status when
@@ -50,10 +52,29 @@ void freeOptions(Options *opts);
 /// The func.func to run: `name` if given, else the module's only public function, else
 /// @main. Null after printing why none fits.
 MlirOperation findEntry(MlirOperation module, const char *name, const char *file);
+/// Makes `module`, a clone of the one `entry` is in, hold only the entry (matched by name)
+/// and the functions it references; false after printing why not.
+bool pruneToEntry(MlirOperation module, MlirOperation entry);
 /// The symbol name of func.func `func` (borrowed from the context).
 MlirStringRef entryName(MlirOperation func);
 /// The function type of func.func `func`.
 MlirType entryType(MlirOperation func);
+
+/* ---- Device.c: --device=cpu|gpu ------------------------------------------------------- */
+
+/// The compiler dlc/Jit.h offers (dlcJitCreate and its siblings).
+typedef DlcJit (*JitCreator)(MlirModule, MlirStringRef, MlirStringRef, int, MlirStringCallback,
+                             void *);
+
+/// False after printing why, if --device names no device dlc-run knows.
+bool checkDevice(const Options *opts);
+/// Makes the device ready: for the GPU, dlc's CUDA runtime with its driver; false after
+/// printing "dlc-run: --device=gpu: <why>".
+bool initDevice(const Options *opts);
+/// What compiles for the device (--aot: ahead of time, CPU only).
+JitCreator jitCreator(const Options *opts);
+/// The pipeline of --no-optimize for the device.
+const char *noOptimizePipeline(const Options *opts);
 
 /* ---- Inputs.c: one host tensor per argument -------------------------------------------- */
 

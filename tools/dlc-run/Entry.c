@@ -1,9 +1,11 @@
 /* Entry.c: which function dlc-run calls. --entry names it; otherwise a module with one
  * public function (reducers and fused computations are private) runs that one, and a
  * module with several runs @main. Only func.func ops with a body at the module's top level
- * are candidates. Nothing here allocates beyond the message buffers it frees. */
+ * are candidates. The module compiled is pruned to the entry and what it references.
+ * Nothing here allocates beyond the message buffers it frees. */
 #include "DlcRun.h"
 
+#include "dlc/Passes.h"
 #include "mlir-c/BuiltinAttributes.h"
 
 #include <string.h>
@@ -78,4 +80,22 @@ MlirOperation findEntry(MlirOperation module, const char *name, const char *file
   }
   bufFree(&names);
   return entry;
+}
+
+/* A file of many entries (a numerics corpus) should not be compiled whole for each one:
+ * every other public function becomes private, and upstream's symbol-dce erases the private
+ * functions nothing references. A private entry (reachable with --entry) is left alone. */
+bool pruneToEntry(MlirOperation module, MlirOperation entry) {
+  if (!isPublic(entry))
+    return true;
+  MlirContext ctx = mlirOperationGetContext(module);
+  MlirStringRef visibility = mlirSymbolTableGetVisibilityAttributeName();
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op);
+       op = mlirOperationGetNextInBlock(op))
+    if (isFunc(op) && isPublic(op) && !mlirStringRefEqual(entryName(op), entryName(entry)))
+      mlirOperationSetAttributeByName(op, visibility,
+                                      mlirStringAttrGet(ctx, dlcStr("private")));
+  return mlirLogicalResultIsSuccess(dlcRunPassPipeline(
+      module, dlcStr("builtin.module(symbol-dce)"), printError, NULL));
 }

@@ -173,7 +173,9 @@ static bool store(const InputSpec *spec, DlcHostTensor t, int64_t index, Token t
     return false;
   }
   uint64_t bits = n.negative ? 0 - n.magnitude : n.magnitude;
-  if (isFloat(type) && !(n.isInteger && n.magnitude <= INT64_MAX))
+  /* A float that is an integer is set from it exactly (one rounding, to the element type),
+   * except a zero, whose sign only the double keeps (-0.0). */
+  if (isFloat(type) && (!(n.isInteger && n.magnitude <= INT64_MAX) || n.magnitude == 0))
     dlcHostTensorSetElementFromDouble(t, index, n.value);
   else
     dlcHostTensorSetElementFromInt64(t, index, (int64_t)bits);

@@ -20,6 +20,12 @@ static const CliFlag flags[] = {
      "Passes that compile it, in MLIR's syntax (default '" DLC_JIT_DEFAULT_PIPELINE "')"},
     {"no-optimize", CliBool, FIELD(noOptimize), "",
      "Compile with '" DLC_RUN_NO_OPTIMIZE_PIPELINE "' alone"},
+    {"aot", CliBool, FIELD(aot), "",
+     "Compile ahead of time instead of with the JIT: an object file linked by the C compiler "
+     "($CC, else cc) into a shared object that is loaded and called the same way"},
+    {"device", CliString, FIELD(device), "=cpu|gpu",
+     "Where it runs (default cpu); gpu compiles with '" DLC_JIT_GPU_PIPELINE "' and needs "
+     "the CUDA driver (docs/gpu.md)"},
     {"input", CliRepeated, FIELD(inputs), "=<spec>",
      "The next argument: a literal ('[[1,2],[3,4]]'; '2.5' fills it), FILE.npy, 'random' or "
      "'random:LO:HI'"},
@@ -86,6 +92,8 @@ static bool checkOptions(Options *opts, bool haveFile) {
     fprintf(stderr, "dlc-run: no input file (see --help)\n");
     return false;
   }
+  if (!checkDevice(opts))
+    return false;
   if (opts->pipeline && opts->noOptimize) {
     fprintf(stderr, "dlc-run: conflicting options: --pipeline and --no-optimize\n");
     return false;
@@ -106,7 +114,7 @@ static void printHelp(void) {
          "a --check mismatch, exits with status 1.\n\n"
          "OPTIONS:\n");
   cliPrintFlagHelp(&table);
-  printf("  %-40s - %s\n\n", "-O0 -O1 -O2 -O3", "LLVM optimization level of the JIT (default -O2)");
+  printf("  %-40s - %s\n\n", "-O0 -O1 -O2 -O3", "LLVM optimization level of the JIT or object (default -O2)");
   printf("INPUTS: one --input per argument, in order; arguments without one are random:\n"
          "floats uniform in [-1, 1), integers in [-8, 8], i1 fair coins ('random:LO:HI' for\n"
          "[LO, HI)). Argument i draws from its own SplitMix64 stream, seeded from --seed.\n"

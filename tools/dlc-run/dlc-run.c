@@ -1,7 +1,7 @@
 /* dlc-run.c: dlc's runner. The tool's pipeline reads top to bottom: options, the program
- * (read, parsed, verified, its entry found), the JIT compiled from a clone of the module
- * (the pipeline lowers in place; the original stays dhlo for the reference evaluator and
- * the cost model), one host tensor per argument, the reference run, the call, then
+ * (read, parsed, verified, its entry found), the JIT (or --aot's loaded object) compiled
+ * from a clone of the module (the pipeline lowers in place; the original stays dhlo for the
+ * reference evaluator and the cost model), one host tensor per argument, the reference run, the call, then
  * --print, --output, --check and --benchmark. Any error stops the run with status 1; so does
  * a --check mismatch, after every result has been compared.
  * main owns everything it creates (text, context, module, JIT, tensors) and releases it
@@ -11,8 +11,12 @@
 #include "dlc/Dialects.h"
 #include "mlir-c/BuiltinTypes.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt */
+#endif
 
 const char dlcToolName[] = "dlc-run";
 
@@ -100,15 +104,23 @@ static bool makeInputs(Run *run) {
   return true;
 }
 
-/* JITs a clone of the module: the pipeline lowers in place, the original stays dhlo. */
+/* Compiles a clone of the module, with the JIT or ahead of time: the pipeline lowers in
+ * place, the original stays dhlo. */
 static bool compile(Run *run) {
   const Options *opts = run->opts;
-  const char *pipeline = opts->noOptimize ? DLC_RUN_NO_OPTIMIZE_PIPELINE : opts->pipeline;
+  const char *pipeline = opts->noOptimize ? noOptimizePipeline(opts) : opts->pipeline;
+  if (!initDevice(opts))
+    return false;
   MlirOperation clone = mlirOperationClone(run->module);
+  if (!pruneToEntry(clone, run->entry)) {
+    mlirOperationDestroy(clone);
+    return false;
+  }
   Buf errors = {0};
-  run->jit = dlcJitCreate(mlirModuleFromOperation(clone), run->name,
-                          pipeline ? dlcStr(pipeline) : (MlirStringRef){NULL, 0},
-                          opts->optLevel, bufAppendCallback, &errors);
+  run->jit = jitCreator(opts)(
+      mlirModuleFromOperation(clone), run->name,
+      pipeline ? dlcStr(pipeline) : (MlirStringRef){NULL, 0}, opts->optLevel, bufAppendCallback,
+      &errors);
   mlirOperationDestroy(clone);
   if (dlcJitIsNull(run->jit))
     printError(errors.len ? mlirStringRefCreate(errors.data, errors.len)
@@ -200,7 +212,20 @@ static bool runFile(const Options *opts) {
   return ok;
 }
 
+/* Compiled code mallocs its result buffers and the runner frees them after each call. glibc
+ * serves blocks over 32 MiB with mmap and returns them with munmap, so every call of a
+ * large-tensor program would page-fault its whole result in again (a 64 MiB result: 16384
+ * faults, more time than the loop that fills it). Heap blocks only, never trimmed: a freed
+ * result is reused by the next call, as a framework's caching allocator reuses it. */
+static void keepFreedBuffers(void) {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_MAX, 0);
+  mallopt(M_TRIM_THRESHOLD, INT_MAX);
+#endif
+}
+
 int main(int argc, char **argv) {
+  keepFreedBuffers();
   Options opts;
   int status = parseOptions(argc, argv, &opts);
   if (status < 0)

@@ -28,11 +28,14 @@ typedef struct Options {
   int optLevel;                        /* -1 until -O<n>; then 0-3 */
   bool lower;                          /* --lower or --lower-pipeline */
   const char *lowerPipeline;           /* the pipeline --lower runs */
+  const char *device;                  /* "cpu" (default) or "gpu" */
   bool help, version;
 } Options;
 
 /// The pipeline of --lower when --lower-pipeline does not name one.
 #define DLC_TRANSLATE_DEFAULT_LOWERING "builtin.module(dlc-lower-to-cpu)"
+/// The same with --device=gpu.
+#define DLC_TRANSLATE_GPU_LOWERING "builtin.module(dlc-lower-to-gpu)"
 
 /// Fills `opts` from argv and checks the flags against each other; on a bad command line
 /// prints "dlc-translate: ..." and returns false.

@@ -29,6 +29,9 @@ static const CliFlag flags[] = {
      "Lower the input first with " DLC_TRANSLATE_DEFAULT_LOWERING},
     {"lower-pipeline", CliString, FIELD(lowerPipeline), "=<pipeline>",
      "Lower the input first with this pipeline (MLIR syntax; implies --lower)"},
+    {"device", CliString, FIELD(device), "=cpu|gpu",
+     "What the code runs on (default cpu); gpu: --lower runs " DLC_TRANSLATE_GPU_LOWERING
+     " and the header's <entry>_run copies through dlc's CUDA runtime (docs/gpu.md)"},
     {"help", CliBool, FIELD(help), "", "Print this help"},
     {"version", CliBool, FIELD(version), "", "Print the version"},
 };
@@ -83,10 +86,16 @@ static const char *targetFlag(const Options *opts) {
 static bool checkOptions(Options *opts) {
   if (!chooseMode(opts))
     return false;
+  bool gpu = opts->device && !strcmp(opts->device, "gpu");
+  if (opts->device && !gpu && strcmp(opts->device, "cpu")) {
+    fprintf(stderr, "%s: invalid value '%s' for --device: expected 'cpu' or 'gpu'\n",
+            dlcToolName, opts->device);
+    return false;
+  }
   if (opts->lowerPipeline)
     opts->lower = true;
   else
-    opts->lowerPipeline = DLC_TRANSLATE_DEFAULT_LOWERING;
+    opts->lowerPipeline = gpu ? DLC_TRANSLATE_GPU_LOWERING : DLC_TRANSLATE_DEFAULT_LOWERING;
   if (opts->mode == ModeHeader) {
     /* The header is made from the signature before lowering, for any 64-bit target. */
     if (opts->lower)

@@ -94,7 +94,9 @@ static bool translate(Run *run, MlirOperation module) {
   case ModeHeader: {
     MlirStringRef entry =
         run->opts->entry ? dlcStr(run->opts->entry) : mlirStringRefCreate(NULL, 0);
-    return succeeded(dlcEmitCHeader(module, entry, outputCallback, &run->out));
+    bool gpu = run->opts->device && !strcmp(run->opts->device, "gpu");
+    return succeeded((gpu ? dlcEmitGpuCHeader : dlcEmitCHeader)(module, entry, outputCallback,
+                                                                &run->out));
   }
   case ModeNone:
     break;

@@ -31,23 +31,3 @@ func.func @odd(%a: memref<7x5xf32>, %b: memref<5x13xf32>, %c: memref<7x13xf32>) 
   linalg.matmul ins(%a, %b : memref<7x5xf32>, memref<5x13xf32>) outs(%c : memref<7x13xf32>)
   return
 }
-
-// -----
-
-// An elementwise generic: the innermost dimension in 16-wide vectors, the outer one by 1.
-// CHECK-LABEL: func.func @elementwise
-// CHECK: scf.for {{.*}} step %c1
-// CHECK: scf.for {{.*}} step %c16
-// CHECK: vector.load {{.*}} vector<16xf32>
-// CHECK: math.tanh {{.*}} : vector<16xf32>
-// CHECK: vector.store {{.*}} vector<16xf32>
-#id = affine_map<(d0, d1) -> (d0, d1)>
-func.func @elementwise(%x: memref<4x64xf32>, %y: memref<4x64xf32>) {
-  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
-      ins(%x : memref<4x64xf32>) outs(%y : memref<4x64xf32>) {
-  ^bb0(%in: f32, %out: f32):
-    %t = math.tanh %in : f32
-    linalg.yield %t : f32
-  }
-  return
-}

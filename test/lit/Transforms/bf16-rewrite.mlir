@@ -8,12 +8,17 @@
 // What these tests pin is where converts land and which ops change type; the numerical
 // effect (bf16 results against f32 ones) waits for the CPU runner, dlc-run.
 
-// BADMODE: error: dhlo-bf16-rewrite: unknown mode 'fp8' (expected 'matmul' or 'all')
+// BADMODE: error: dhlo-bf16-rewrite: unknown mode 'fp8' (expected 'matmul', 'all' or 'none')
 
-// The named pipeline runs the rewrite between the first simplification and the rest.
+// dhlo-optimize runs the rewrite (off by default) between the first simplification and the
+// rest; dhlo-optimize-bf16 is dhlo-optimize with mode=matmul.
+// HELP: --dhlo-optimize{{ +}}- Default
+// HELP-NEXT: bf16=<string> (default none)
+// HELP: = func.func(dhlo-canonicalize),dhlo-bf16-rewrite{mode=${bf16}},dhlo-layout-assignment{target=${target}}
 // HELP: --dhlo-optimize-bf16
+// HELP-NEXT: target=<string> (default cpu)
 // HELP-NEXT: max-fusion-ops=<int> (default 32)
-// HELP-NEXT: = func.func(dhlo-canonicalize),dhlo-bf16-rewrite{mode=matmul},dhlo-optimize{max-fusion-ops=${max-fusion-ops}}
+// HELP-NEXT: = dhlo-optimize{bf16=matmul target=${target} max-fusion-ops=${max-fusion-ops}}
 
 // MLP (dot + bias + relu + dot). mode=matmul: only the dots change; each takes converted
 // operands and accumulates and returns f32. mode=all: the bias is converted before its

@@ -45,7 +45,7 @@
 // CHECK:   dlcAotCopyOut(r0.aligned, r0.offset, 1, r0.sizes, r0.strides, sizeof(float), out0);
 // CHECK-NEXT:   void *results[] = {r0.allocated};
 // CHECK-NEXT:   const void *inputs[] = {in0, in1, in2};
-// CHECK-NEXT:   dlcAotFreeResults(results, 1, inputs, 3);
+// CHECK-NEXT:   dlcAotFreeResults(results, 1, inputs, 3, free);
 // CHECK-NEXT:   return status;
 func.func @affine(%m: tensor<4x3xf32>, %v: tensor<3xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
   %0 = "dhlo.dot_general"(%m, %v) {lhs_batching_dimensions = array<i64>, rhs_batching_dimensions = array<i64>, lhs_contracting_dimensions = array<i64: 1>, rhs_contracting_dimensions = array<i64: 0>} : (tensor<4x3xf32>, tensor<3xf32>) -> tensor<4xf32>

@@ -1,0 +1,94 @@
+/* Gpu.h: what dlc's GPU passes share (GpuLaunch.c): building a one-dimensional gpu.launch
+ * through the C API, which has no GPU builders, and turning a linear block or thread id
+ * back into loop indices. Everything built belongs to the module it is inserted into. */
+#ifndef DLC_LIB_CONVERSION_GPU_H
+#define DLC_LIB_CONVERSION_GPU_H
+
+#include "Conversion/Lowering.h"
+
+#include "mlir-c/Diagnostics.h"
+#include "mlir-c/Pass.h"
+
+/// A gpu.launch under construction: `b` inserts before the body's gpu.terminator.
+typedef struct DlcLaunch {
+  MlirOperation op;
+  MlirBlock body;
+  DlcBuilder b;
+  MlirValue blockId, threadId; /* x ids; y and z are 1 */
+  MlirValue workgroup[4];       /* workgroup (shared) memory buffers */
+} DlcLaunch;
+
+/// Creates a gpu.launch of `grid` blocks of `threads` threads before `anchor`, with an
+/// empty body and `numWorkgroup` (at most 4) workgroup buffers of the given memref types
+/// (#gpu.address_space<workgroup>); `rewriter` is where its body is built (its insertion
+/// point moves there).
+DlcLaunch dlcLaunchCreate(MlirRewriterBase rewriter, MlirOperation anchor, int64_t grid,
+                          int64_t threads, intptr_t numWorkgroup, const MlirType *workgroup);
+/// The linear id of the calling thread: blockId * threads + threadId.
+MlirValue dlcLaunchLinearId(DlcLaunch *l, int64_t threads);
+/// Builds `scf.if cond` where `l` builds and moves `l`'s insertion point into its then
+/// block; returns the scf.if (to continue after it).
+MlirOperation dlcLaunchIf(DlcLaunch *l, MlirValue cond);
+/// Moves the ops of `block` up to (not including) its terminator before `anchor`.
+void dlcMoveBlockOps(MlirRewriterBase rewriter, MlirBlock block, MlirOperation anchor);
+/// Writes into `indices` the `rank` indices of `linear` in a row-major space of `extents`
+/// (the last index varies fastest, so consecutive ids touch consecutive elements).
+void dlcDelinearize(DlcBuilder *b, MlirValue linear, intptr_t rank, const int64_t *extents,
+                    MlirValue *indices);
+/// A growable list of ops; the owner frees `ops`.
+typedef struct DlcOps {
+  MlirOperation *ops;
+  size_t count, capacity;
+} DlcOps;
+void dlcOpsPush(DlcOps *ops, MlirOperation op);
+/// Appends the ops of `root` named one of `names` (NULL-terminated) outside kernels and
+/// gpu.modules, pre-order; with `outermost`, not those nested in one found.
+void dlcCollectHostOps(MlirOperation root, const char *const *names, bool outermost,
+                       DlcOps *ops);
+/// Whether `blockSize` is a valid thread count; if not, emits why (naming `pass`) on
+/// `module` and signals the failure of `externalPass`.
+bool dlcCheckBlockSize(MlirOperation module, MlirExternalPass externalPass, const char *pass,
+                       int64_t blockSize);
+/* ---- linalg.generic on buffers (GpuGeneric.c) ---------------------------------------- */
+
+enum { DlcGpuMaxLoops = 8, DlcGpuMaxOperands = 16 };
+
+/// A linalg.generic on buffers read for kernel building: one memref output, static loop
+/// extents, maps whose results are loop dims or constants.
+typedef struct DlcGeneric {
+  MlirOperation op;
+  MlirBlock body;
+  intptr_t numLoops, numInputs;
+  bool reduction[DlcGpuMaxLoops];
+  int64_t extents[DlcGpuMaxLoops];
+  MlirAffineMap maps[DlcGpuMaxOperands]; /* inputs, then the output */
+  MlirValue operands[DlcGpuMaxOperands];
+} DlcGeneric;
+
+/// Whether `op` is a linalg.generic of that form; fills `g`.
+bool dlcReadGeneric(MlirOperation op, DlcGeneric *g);
+/// Operand `i` at the loop indices `ivs`: a memref.load (the operand itself if scalar).
+MlirValue dlcLoadOperand(DlcBuilder *b, const DlcGeneric *g, intptr_t i, const MlirValue *ivs);
+/// Stores `value` into the output at the loop indices `ivs`.
+void dlcStoreOutput(DlcBuilder *b, const DlcGeneric *g, MlirValue value, const MlirValue *ivs);
+/// Moves `g`'s body before `anchor` with its input arguments replaced by `inputs`, its
+/// output argument by `acc` and linalg.index by `ivs`; returns the value it yields.
+MlirValue dlcInlineBody(MlirRewriterBase rewriter, const DlcGeneric *g, const MlirValue *inputs,
+                        MlirValue acc, const MlirValue *ivs, MlirOperation anchor);
+
+/// The dialects the kernel-building passes create ops of (gpu, scf, arith), NULL-terminated.
+extern MlirDialectHandle (*const dlcGpuKernelDialects[])(void);
+/// Whether `op` runs on the host: not inside a gpu.launch or a gpu.module.
+bool dlcIsHostOp(MlirOperation op);
+/// Whether `op` is named `name`.
+bool dlcOpIs(MlirOperation op, const char *name);
+/// Creates op `name` with `numResults` results of the given types, the operands and
+/// attributes, and `numRegions` regions: the first holds one block of `numArgs` arguments
+/// of types `argTypes` when numArgs >= 0 (returned in `*block`), the others are empty.
+MlirOperation dlcBuildRegionOp(DlcBuilder *b, const char *name, intptr_t numResults,
+                               const MlirType *results, intptr_t numOperands,
+                               const MlirValue *operands, intptr_t numAttributes,
+                               const MlirNamedAttribute *attributes, intptr_t numRegions,
+                               intptr_t numArgs, const MlirType *argTypes, MlirBlock *block);
+
+#endif

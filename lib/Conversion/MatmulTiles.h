@@ -1,0 +1,22 @@
+/* MatmulTiles.h: the matmul tile arithmetic that dlc-tile-and-vectorize (which defines it)
+ * and dlc-fuse-epilogues share, so that an epilogue fused into a matmul's cache tiles and
+ * the matmul's own schedule agree on those tiles. */
+#ifndef DLC_LIB_CONVERSION_MATMULTILES_H
+#define DLC_LIB_CONVERSION_MATMULTILES_H
+
+#include "Conversion/TransformScript.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/// The defaults of the cache-tile and register-block options of dlc-tile-and-vectorize,
+/// dlc-fuse-epilogues and dlc-lower-to-cpu: 8x32 is 16 zmm accumulators on AVX-512.
+#define DLC_MATMUL_CACHE_TILE "64x256x256"
+#define DLC_MATMUL_REGISTER_BLOCK "8x32"
+
+/// Parses "AxBxC..." into exactly `count` positive sizes.
+bool dlcParseTileSizes(const char *text, int64_t *sizes, int count);
+/// The largest multiple of `block` that divides `dim` and is at most `want` (or `block`).
+int64_t dlcMatmulCacheTile(int64_t dim, int64_t block, int64_t want);
+
+#endif

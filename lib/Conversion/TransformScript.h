@@ -1,0 +1,32 @@
+/* TransformScript.h: transform-dialect scripts written as MLIR text and applied to a payload
+ * (the CPU schedules: dlc-vectorize-memory-bound). A DlcScript owns its text (free
+ * `data` with free()); the parsed script is a module of its own, destroyed after use. */
+#ifndef DLC_LIB_CONVERSION_TRANSFORMSCRIPT_H
+#define DLC_LIB_CONVERSION_TRANSFORMSCRIPT_H
+
+#include "mlir-c/IR.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct DlcScript {
+  char *data;
+  size_t length, capacity;
+} DlcScript;
+
+/// The dialects whose ops a CPU schedule creates (NULL-terminated): a pass's
+/// DlcPassDef.dependentDialects.
+extern MlirDialectHandle (*const dlcScriptDialects[])(void);
+
+/// Appends printf-formatted text to `script`.
+void dlcScriptf(DlcScript *script, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/// Appends `[s0, s1, ...]` to `script`.
+void dlcScriptSizes(DlcScript *script, const int64_t *sizes, intptr_t count);
+
+/// Parses `script` and applies its entry (the first op: @__transform_main) to `root`; a
+/// script that does not parse is an internal error of `passName`, reported on `root`.
+MlirLogicalResult dlcScriptApply(MlirOperation root, const DlcScript *script,
+                                 const char *passName);
+
+#endif
