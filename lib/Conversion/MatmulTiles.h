@@ -16,6 +16,9 @@
 
 /// Parses "AxBxC..." into exactly `count` positive sizes.
 bool dlcParseTileSizes(const char *text, int64_t *sizes, int count);
+/// The largest divisor of `n` that is at most `most` (a register tile that leaves no
+/// partial tile).
+int64_t dlcLargestDivisorAtMost(int64_t n, int64_t most);
 /// The largest multiple of `block` that divides `dim` and is at most `want` (or `block`).
 int64_t dlcMatmulCacheTile(int64_t dim, int64_t block, int64_t want);
 

@@ -9,11 +9,13 @@
  * fold-memref-alias-ops and CSE the accumulator's reads and writes are loop-invariant in
  * the k loop and hoist_redundant_vector_transfers keeps the block in registers across k;
  * the contraction becomes outer products and then vector.fma on rows of the block.
- * Elementwise loops and reductions are dlc-vectorize-memory-bound's, which runs first.
+ * Elementwise loops and reductions are dlc-vectorize-memory-bound's, which runs first; the
+ * vector.contract ops of dlc-vectorize-convolutions are lowered by the lowering section.
  *
- * Only ops whose tiles are all full are scheduled (every dimension a multiple of its
- * register tile): masked vectorization of partial tiles does not lower cleanly in MLIR 22
- * (masked broadcasting reads under vector.mask). Other ops stay loops. Each op's section
+ * Tiles are always full: masked vectorization of partial tiles does not lower cleanly in
+ * MLIR 22 (masked broadcasting reads under vector.mask), so a dimension that is not a
+ * multiple of its register tile gets the largest register tile that divides it (1024 rows
+ * with 6-row blocks: 4-row blocks), and its cache tile a multiple of that. Each op's section
  * runs with failures suppressed, so an op the vectorizer refuses stays (tiled) loops. */
 #include "Conversion/MatmulTiles.h"
 #include "Transforms/PassRegistry.h"
@@ -127,6 +129,13 @@ static bool insideForall(MlirOperation op) {
   return false;
 }
 
+int64_t dlcLargestDivisorAtMost(int64_t n, int64_t most) {
+  int64_t d = most < n ? most : n;
+  while (n % d)
+    --d;
+  return d;
+}
+
 /* matmul (m, n, k) and batch_matmul (b, m, n, k): loop sizes from the output and lhs.
  * In parallel, the m x n cache tiles (and batches) are an scf.forall and the k cache tile
  * a loop inside it: k carries the accumulation, so it stays sequential. */
@@ -140,10 +149,9 @@ static void scheduleMatmul(MlirOperation op, Schedule *s, bool batched) {
   int64_t levels[3][8] = {{0}};
   int p = s->parallel && !insideForall(op); /* the level of the sequential cache tile */
   for (int d = 0; d < 3; ++d) {
-    if (loops[d] % s->block[d])
-      return; /* a partial register tile: left to loops (see the file comment) */
-    levels[d < 2 ? 0 : p][b + d] = dlcMatmulCacheTile(loops[d], s->block[d], s->cache[d]);
-    levels[p + 1][b + d] = s->block[d];
+    int64_t block = dlcLargestDivisorAtMost(loops[d], s->block[d]);
+    levels[d < 2 ? 0 : p][b + d] = dlcMatmulCacheTile(loops[d], block, s->cache[d]);
+    levels[p + 1][b + d] = block;
   }
   for (int level = 0; batched && level <= p + 1; ++level)
     levels[level][0] = level == 0;
@@ -204,6 +212,7 @@ static const char loweringSection[] =
     "    transform.apply_patterns to %h {\n"
     "      transform.apply_patterns.vector.lower_outerproduct\n"
     "      transform.apply_patterns.vector.lower_broadcast\n"
+    "      transform.apply_patterns.vector.unroll_from_elements\n"
     "    } : !transform.any_op\n"
     "    transform.yield\n"
     "  }\n"
@@ -234,8 +243,10 @@ static void runTileAndVectorize(MlirOperation root, MlirExternalPass pass,
   dlcScriptf(&s.script, "%s", loweringSection);
   if (options[OptPrintScript].b)
     fprintf(stderr, "%s", s.script.data);
-  MlirLogicalResult result =
-      s.numOps ? dlcScriptApply(root, &s.script, "dlc-tile-and-vectorize") : mlirLogicalResultSuccess();
+  /* dlc-vectorize-convolutions' contractions are lowered here too, matmuls or not. */
+  bool apply = s.numOps || dlcContainsOp(root, "vector.contract");
+  MlirLogicalResult result = apply ? dlcScriptApply(root, &s.script, "dlc-tile-and-vectorize")
+                                   : mlirLogicalResultSuccess();
   free(s.script.data);
   mlirOperationWalk(root, untag, NULL, MlirWalkPreOrder);
   dlcPassCheck(pass, result);

@@ -40,6 +40,25 @@ void dlcScriptf(DlcScript *script, const char *fmt, ...) {
   }
 }
 
+typedef struct OpSearch {
+  MlirStringRef name;
+  bool found;
+} OpSearch;
+
+static MlirWalkResult findOp(MlirOperation op, void *userData) {
+  OpSearch *search = userData;
+  if (!mlirStringRefEqual(mlirIdentifierStr(mlirOperationGetName(op)), search->name))
+    return MlirWalkResultAdvance;
+  search->found = true;
+  return MlirWalkResultInterrupt;
+}
+
+bool dlcContainsOp(MlirOperation root, const char *name) {
+  OpSearch search = {mlirStringRefCreateFromCString(name), false};
+  mlirOperationWalk(root, findOp, &search, MlirWalkPreOrder);
+  return search.found;
+}
+
 void dlcScriptSizes(DlcScript *script, const int64_t *sizes, intptr_t count) {
   dlcScriptf(script, "[");
   for (intptr_t i = 0; i < count; ++i)

@@ -24,6 +24,9 @@ void dlcScriptf(DlcScript *script, const char *fmt, ...) __attribute__((format(p
 /// Appends `[s0, s1, ...]` to `script`.
 void dlcScriptSizes(DlcScript *script, const int64_t *sizes, intptr_t count);
 
+/// True when an op named `name` is nested in `root` (or is `root`).
+bool dlcContainsOp(MlirOperation root, const char *name);
+
 /// Parses `script` and applies its entry (the first op: @__transform_main) to `root`; a
 /// script that does not parse is an internal error of `passName`, reported on `root`.
 MlirLogicalResult dlcScriptApply(MlirOperation root, const DlcScript *script,

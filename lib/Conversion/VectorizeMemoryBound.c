@@ -64,20 +64,9 @@ static bool staticByteMemrefs(MlirOperation op) {
   return mlirOperationGetNumOperands(op) > 0;
 }
 
-static MlirWalkResult findIndexOp(MlirOperation op, void *userData) {
-  if (!isNamed(op, "linalg.index"))
-    return MlirWalkResultAdvance;
-  *(bool *)userData = true;
-  return MlirWalkResultInterrupt;
-}
-
 /* A body that reads its loop indices (iota, reverse through indices) vectorizes to
  * vector.step, which the CPU pipeline's LLVM conversions do not lower. */
-static bool readsLoopIndices(MlirOperation op) {
-  bool found = false;
-  mlirOperationWalk(op, findIndexOp, &found, MlirWalkPreOrder);
-  return found;
-}
+static bool readsLoopIndices(MlirOperation op) { return dlcContainsOp(op, "linalg.index"); }
 
 static void appendText(MlirStringRef piece, void *userData) {
   dlcScriptf(userData, "%.*s", (int)piece.length, piece.data);

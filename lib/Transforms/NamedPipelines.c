@@ -92,6 +92,7 @@ static const DlcNamedPipeline namedPipelines[] = {
     {"dlc-lower-to-cpu",
      "Lower a dhlo program to the LLVM dialect for the CPU (JIT or object file)",
      "convert-dhlo-to-linalg,"
+     "dlc-vectorize-convolutions,"
      "dlc-fuse-epilogues{cache-tile=${cache-tile} register-block=${register-block}},"
      "linalg-fuse-elementwise-ops,"
      BUFFERIZE_WITH_C_INTERFACES

@@ -43,6 +43,7 @@ extern const DlcPassDef dlcConvertDhloToLinalgPass;
 extern const DlcPassDef dlcEmitCInterfacePass;
 extern const DlcPassDef dlcStridedCopyToLinalgPass;
 extern const DlcPassDef dlcVectorizeMemoryBoundPass;
+extern const DlcPassDef dlcVectorizeConvolutionsPass;
 extern const DlcPassDef dlcTileAndVectorizePass;
 extern const DlcPassDef dlcParallelizePass;
 extern const DlcPassDef dlcFuseEpiloguesPass;

@@ -23,6 +23,7 @@ static const DlcPassDef *const passDefs[] = {
     &dlcEmitCInterfacePass,
     &dlcStridedCopyToLinalgPass,
     &dlcVectorizeMemoryBoundPass,
+    &dlcVectorizeConvolutionsPass,
     &dlcTileAndVectorizePass,
     &dlcParallelizePass,
     &dlcFuseEpiloguesPass,

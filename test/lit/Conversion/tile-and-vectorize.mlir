@@ -23,11 +23,26 @@ func.func @matmul(%a: memref<32x16xf32>, %b: memref<16x64xf32>, %c: memref<32x64
 
 // -----
 
-// A size that is not a multiple of the register block stays a linalg op (loops later).
+// Sizes that are not multiples of the 8x32x4 register block get the largest blocks that
+// divide them, so every tile is full: 7 rows, 13 columns, a k step of 1 (5 is prime).
 // CHECK-LABEL: func.func @odd
-// CHECK: linalg.matmul
-// CHECK-NOT: vector.
+// CHECK: scf.for {{.*}} to %c5 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<7x13xf32>)
+// CHECK-COUNT-7: vector.fma {{.*}} : vector<13xf32>
+// CHECK-NOT: linalg.matmul
 func.func @odd(%a: memref<7x5xf32>, %b: memref<5x13xf32>, %c: memref<7x13xf32>) {
   linalg.matmul ins(%a, %b : memref<7x5xf32>, memref<5x13xf32>) outs(%c : memref<7x13xf32>)
+  return
+}
+
+// -----
+
+// 12 rows in blocks of 6 (not 8 with a partial block of 4): two row blocks of 6 x 32.
+// CHECK-LABEL: func.func @rows
+// CHECK: scf.for {{.*}} to %c12 step %c6
+// CHECK: iter_args(%{{.*}} = %{{.*}}) -> (vector<6x32xf32>)
+// CHECK-COUNT-24: vector.fma {{.*}} : vector<32xf32>
+// CHECK-NOT: linalg.matmul
+func.func @rows(%a: memref<12x8xf32>, %b: memref<8x64xf32>, %c: memref<12x64xf32>) {
+  linalg.matmul ins(%a, %b : memref<12x8xf32>, memref<8x64xf32>) outs(%c : memref<12x64xf32>)
   return
 }
