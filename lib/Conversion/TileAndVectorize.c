@@ -148,8 +148,15 @@ static void scheduleMatmul(MlirOperation op, Schedule *s, bool batched) {
   int64_t loops[3] = {out[b], out[b + 1], lhs[b + 1]};
   int64_t levels[3][8] = {{0}};
   int p = s->parallel && !insideForall(op); /* the level of the sequential cache tile */
+  int64_t blocks[3];
+  for (int d = 0; d < 3; ++d)
+    blocks[d] = dlcLargestDivisorAtMost(loops[d], s->block[d]);
+  /* A row or column block of 1 (a matrix-vector product, 1 x 1 batches) is no register
+   * block, and the lowering's rewrites do not converge on some of them: left to loops. */
+  if (blocks[0] == 1 || blocks[1] == 1)
+    return;
   for (int d = 0; d < 3; ++d) {
-    int64_t block = dlcLargestDivisorAtMost(loops[d], s->block[d]);
+    int64_t block = blocks[d];
     levels[d < 2 ? 0 : p][b + d] = dlcMatmulCacheTile(loops[d], block, s->cache[d]);
     levels[p + 1][b + d] = block;
   }

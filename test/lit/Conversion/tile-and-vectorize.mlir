@@ -46,3 +46,15 @@ func.func @rows(%a: memref<12x8xf32>, %b: memref<8x64xf32>, %c: memref<12x64xf32
   linalg.matmul ins(%a, %b : memref<12x8xf32>, memref<8x64xf32>) outs(%c : memref<12x64xf32>)
   return
 }
+
+// -----
+
+// Row and column blocks of 1 (here 1 x 1 batches of a dot) are no register block: left to
+// loops (the lowering's rewrites did not converge on one inside a larger function).
+// CHECK-LABEL: func.func @unit_block
+// CHECK-NEXT: linalg.batch_matmul
+// CHECK-NOT: vector.
+func.func @unit_block(%a: memref<3x1x2xf32>, %b: memref<3x2x1xf32>, %c: memref<3x1x1xf32>) {
+  linalg.batch_matmul ins(%a, %b : memref<3x1x2xf32>, memref<3x2x1xf32>) outs(%c : memref<3x1x1xf32>)
+  return
+}
