@@ -13,6 +13,7 @@
  * are fused; anything else is left as it is. Ops are tagged `dlc.epilogue = n` while the
  * transform script (TransformScript.h) runs. */
 #include "Conversion/MatmulTiles.h"
+#include "Transforms/Canonicalize.h"
 #include "Transforms/PassRegistry.h"
 
 #include "mlir-c/AffineExpr.h"
@@ -35,11 +36,6 @@ typedef struct Fusion {
   int next; /* the next tag */
   DlcScript script;
 } Fusion;
-
-static bool isNamed(MlirOperation op, const char *name) {
-  return !mlirOperationIsNull(op) &&
-         mlirStringRefEqual(mlirIdentifierStr(mlirOperationGetName(op)), dlcStr(name));
-}
 
 static bool allParallel(MlirOperation generic, MlirAttribute parallel) {
   MlirAttribute iterators = mlirOperationGetAttributeByName(generic, dlcStr("iterator_types"));
@@ -67,7 +63,7 @@ static MlirOperation nextLink(MlirValue value, Fusion *f, intptr_t numDims, intp
     return (MlirOperation){NULL};
   MlirOperation user = mlirOpOperandGetOwner(use);
   intptr_t i = mlirOpOperandGetOperandNumber(use), n = mlirOperationGetNumOperands(user);
-  if (!isNamed(user, "linalg.generic") || mlirOperationGetNumResults(user) != 1 ||
+  if (!dlcOpIsA(user, "linalg.generic") || mlirOperationGetNumResults(user) != 1 ||
       i + 1 >= n || !allParallel(user, f->parallel) ||
       !mlirAffineMapIsIdentity(operandMap(user, n - 1)))
     return (MlirOperation){NULL};
@@ -143,14 +139,14 @@ static void tryFuse(MlirOperation mm, Fusion *f, bool batched) {
     tag(chain[--length], f->next + numOps++);
   tag(mm, f->next + numOps++);
   MlirValue init = mlirOperationGetOperand(mm, 2);
-  if (mlirValueIsAOpResult(init) && isNamed(mlirOpResultGetOwner(init), "linalg.fill"))
+  if (mlirValueIsAOpResult(init) && dlcOpIsA(mlirOpResultGetOwner(init), "linalg.fill"))
     tag(mlirOpResultGetOwner(init), f->next + numOps++);
   emitFusion(f, numOps, tiles, numLoops);
 }
 
 static MlirWalkResult pickPairs(MlirOperation op, void *userData) {
-  if (isNamed(op, "linalg.matmul") || isNamed(op, "linalg.batch_matmul"))
-    tryFuse(op, userData, isNamed(op, "linalg.batch_matmul"));
+  if (dlcOpIsA(op, "linalg.matmul") || dlcOpIsA(op, "linalg.batch_matmul"))
+    tryFuse(op, userData, dlcOpIsA(op, "linalg.batch_matmul"));
   return MlirWalkResultAdvance;
 }
 

@@ -5,6 +5,7 @@
 #define DLC_LIB_CONVERSION_GPU_H
 
 #include "Conversion/Lowering.h"
+#include "Transforms/Canonicalize.h" /* dlcOpIsA */
 
 #include "mlir-c/Diagnostics.h"
 #include "mlir-c/Pass.h"
@@ -80,8 +81,6 @@ MlirValue dlcInlineBody(MlirRewriterBase rewriter, const DlcGeneric *g, const Ml
 extern MlirDialectHandle (*const dlcGpuKernelDialects[])(void);
 /// Whether `op` runs on the host: not inside a gpu.launch or a gpu.module.
 bool dlcIsHostOp(MlirOperation op);
-/// Whether `op` is named `name`.
-bool dlcOpIs(MlirOperation op, const char *name);
 /// Creates op `name` with `numResults` results of the given types, the operands and
 /// attributes, and `numRegions` regions: the first holds one block of `numArgs` arguments
 /// of types `argTypes` when numArgs >= 0 (returned in `*block`), the others are empty.

@@ -79,7 +79,7 @@ typedef struct Targets {
 } Targets;
 
 static MlirWalkResult attachTarget(MlirOperation op, void *userData) {
-  if (!dlcOpIs(op, "gpu.module"))
+  if (!dlcOpIsA(op, "gpu.module"))
     return MlirWalkResultAdvance;
   mlirOperationSetAttributeByName(op, dlcStr("targets"), ((Targets *)userData)->targets);
   return MlirWalkResultSkip;

@@ -33,7 +33,7 @@ static void deallocBeforeReturns(DlcBuilder *b, MlirOperation func, MlirValue bu
   for (MlirBlock block = mlirRegionGetFirstBlock(body); !mlirBlockIsNull(block);
        block = mlirBlockGetNextInRegion(block)) {
     MlirOperation ret = mlirBlockGetTerminator(block);
-    if (mlirOperationIsNull(ret) || !dlcOpIs(ret, "func.return"))
+    if (mlirOperationIsNull(ret) || !dlcOpIsA(ret, "func.return"))
       continue;
     bool returned = false;
     for (intptr_t i = 0; i < mlirOperationGetNumOperands(ret); ++i)
@@ -48,10 +48,10 @@ static void deallocBeforeReturns(DlcBuilder *b, MlirOperation func, MlirValue bu
 static void toDevice(MlirRewriterBase rewriter, MlirOperation op) {
   DlcBuilder b = {mlirOperationGetContext(op), mlirOperationGetLocation(op), rewriter, {NULL}};
   mlirRewriterBaseSetInsertionPointBefore(rewriter, op);
-  if (dlcOpIs(op, "memref.dealloc")) {
+  if (dlcOpIsA(op, "memref.dealloc")) {
     MlirValue buffer = mlirOperationGetOperand(op, 0);
     build(&b, "gpu.dealloc", 1, &buffer);
-  } else if (dlcOpIs(op, "memref.copy")) {
+  } else if (dlcOpIsA(op, "memref.copy")) {
     MlirValue operands[] = {mlirOperationGetOperand(op, 1), mlirOperationGetOperand(op, 0)};
     build(&b, "gpu.memcpy", 2, operands);
   } else {
@@ -59,11 +59,11 @@ static void toDevice(MlirRewriterBase rewriter, MlirOperation op) {
     MlirType type = mlirValueGetType(result);
     MlirValue sizes[8];
     intptr_t numSizes = 0;
-    if (dlcOpIs(op, "memref.alloc"))
+    if (dlcOpIsA(op, "memref.alloc"))
       for (; numSizes < mlirOperationGetNumOperands(op) && numSizes < 8; ++numSizes)
         sizes[numSizes] = mlirOperationGetOperand(op, numSizes);
     MlirValue buffer = deviceAlloc(&b, type, numSizes, sizes);
-    if (dlcOpIs(op, "memref.get_global")) {
+    if (dlcOpIsA(op, "memref.get_global")) {
       /* The global stays as the copy's source. */
       MlirOperation global = mlirOperationClone(op);
       mlirRewriterBaseInsert(rewriter, global);
@@ -71,7 +71,7 @@ static void toDevice(MlirRewriterBase rewriter, MlirOperation op) {
       build(&b, "gpu.memcpy", 2, operands);
       mlirValueReplaceAllUsesOfWith(result, buffer);
       MlirOperation func = mlirOperationGetParentOperation(op);
-      while (!dlcOpIs(func, "func.func"))
+      while (!dlcOpIsA(func, "func.func"))
         func = mlirOperationGetParentOperation(func);
       deallocBeforeReturns(&b, func, buffer);
     } else {

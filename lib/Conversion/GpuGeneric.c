@@ -50,7 +50,7 @@ bool dlcReadGeneric(MlirOperation op, DlcGeneric *g) {
   intptr_t numOperands = mlirOperationGetNumOperands(op);
   MlirAttribute maps = mlirOperationGetAttributeByName(op, dlcStr("indexing_maps"));
   MlirAttribute iterators = mlirOperationGetAttributeByName(op, dlcStr("iterator_types"));
-  if (!dlcOpIs(op, "linalg.generic") || mlirOperationGetNumResults(op) != 0 ||
+  if (!dlcOpIsA(op, "linalg.generic") || mlirOperationGetNumResults(op) != 0 ||
       numOperands < 2 || numOperands > DlcGpuMaxOperands || mlirAttributeIsNull(maps) ||
       mlirArrayAttrGetNumElements(maps) != numOperands)
     return false;
@@ -114,7 +114,7 @@ MlirValue dlcInlineBody(MlirRewriterBase rewriter, const DlcGeneric *g, const Ml
   for (MlirOperation op = mlirBlockGetFirstOperation(g->body), next; !mlirOperationIsNull(op);
        op = next) {
     next = mlirOperationGetNextInBlock(op);
-    if (!dlcOpIs(op, "linalg.index"))
+    if (!dlcOpIsA(op, "linalg.index"))
       continue;
     MlirAttribute dim = mlirOperationGetAttributeByName(op, dlcStr("dim"));
     mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(op, 0),

@@ -16,14 +16,10 @@
 MlirDialectHandle (*const dlcGpuKernelDialects[])(void) = {
     mlirGetDialectHandle__gpu__, mlirGetDialectHandle__scf__, mlirGetDialectHandle__arith__, NULL};
 
-bool dlcOpIs(MlirOperation op, const char *name) {
-  return mlirStringRefEqual(mlirIdentifierStr(mlirOperationGetName(op)), dlcStr(name));
-}
-
 bool dlcIsHostOp(MlirOperation op) {
   for (MlirOperation p = mlirOperationGetParentOperation(op); !mlirOperationIsNull(p);
        p = mlirOperationGetParentOperation(p))
-    if (dlcOpIs(p, "gpu.launch") || dlcOpIs(p, "gpu.module"))
+    if (dlcOpIsA(p, "gpu.launch") || dlcOpIsA(p, "gpu.module"))
       return false;
   return true;
 }
@@ -136,10 +132,10 @@ typedef struct Collect {
 
 static MlirWalkResult collect(MlirOperation op, void *userData) {
   Collect *c = userData;
-  if (dlcOpIs(op, "gpu.module") || dlcOpIs(op, "gpu.launch"))
+  if (dlcOpIsA(op, "gpu.module") || dlcOpIsA(op, "gpu.launch"))
     return MlirWalkResultSkip;
   for (const char *const *name = c->names; *name; ++name)
-    if (dlcOpIs(op, *name)) {
+    if (dlcOpIsA(op, *name)) {
       dlcOpsPush(c->ops, op);
       return c->outermost ? MlirWalkResultSkip : MlirWalkResultAdvance;
     }

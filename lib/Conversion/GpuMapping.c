@@ -25,7 +25,7 @@ static bool constantIndex(MlirValue v, int64_t *out) {
     return false;
   MlirOperation def = mlirOpResultGetOwner(v);
   MlirAttribute value = mlirOperationGetAttributeByName(def, dlcStr("value"));
-  if (!dlcOpIs(def, "arith.constant") || !mlirAttributeIsAInteger(value))
+  if (!dlcOpIsA(def, "arith.constant") || !mlirAttributeIsAInteger(value))
     return false;
   *out = mlirIntegerAttrGetValueInt(value);
   return true;
@@ -92,20 +92,20 @@ static bool inRun(const DlcOps *run, MlirOperation op) {
 /* Whether `op` (in a function's entry block) reads or writes memory or computes from what
  * the current run loaded: such ops go to the device. */
 static MlirWalkResult findLaunch(MlirOperation op, void *userData) {
-  if (!dlcOpIs(op, "gpu.launch"))
+  if (!dlcOpIsA(op, "gpu.launch"))
     return MlirWalkResultAdvance;
   *(bool *)userData = true;
   return MlirWalkResultInterrupt;
 }
 
 static bool isSerialWork(MlirOperation op, const DlcOps *run) {
-  if (dlcOpIs(op, "scf.for")) {
+  if (dlcOpIsA(op, "scf.for")) {
     /* A host loop around launches (a reduction over an outer dimension) stays. */
     bool launches = false;
     mlirOperationWalk(op, findLaunch, &launches, MlirWalkPreOrder);
     return !launches;
   }
-  if (dlcOpIs(op, "memref.load") || dlcOpIs(op, "memref.store"))
+  if (dlcOpIsA(op, "memref.load") || dlcOpIsA(op, "memref.store"))
     return true;
   const char *name = mlirIdentifierStr(mlirOperationGetName(op)).data;
   if (strncmp(name, "arith.", 6) && strncmp(name, "math.", 5))
@@ -144,7 +144,7 @@ static MlirLogicalResult launchRun(MlirRewriterBase rewriter, MlirBlock block, D
 }
 
 static MlirOperation enclosingLaunch(MlirOperation op) {
-  while (!mlirOperationIsNull(op) && !dlcOpIs(op, "gpu.launch"))
+  while (!mlirOperationIsNull(op) && !dlcOpIsA(op, "gpu.launch"))
     op = mlirOperationGetParentOperation(op);
   return op;
 }
@@ -178,7 +178,7 @@ static MlirLogicalResult launchSerialWork(MlirRewriterBase rewriter, MlirOperati
   for (MlirOperation op = mlirBlockGetFirstOperation(block), next;
        !mlirOperationIsNull(op) && mlirLogicalResultIsSuccess(result); op = next) {
     next = mlirOperationGetNextInBlock(op);
-    if (dlcOpIs(op, "memref.load") && !run.count && sinkLoad(op))
+    if (dlcOpIsA(op, "memref.load") && !run.count && sinkLoad(op))
       continue;
     if (isSerialWork(op, &run))
       dlcOpsPush(&run, op);
@@ -205,7 +205,7 @@ static void runMapLoops(MlirOperation module, MlirExternalPass pass,
   for (MlirOperation op = mlirBlockGetFirstOperation(top);
        !mlirOperationIsNull(op) && mlirLogicalResultIsSuccess(result);
        op = mlirOperationGetNextInBlock(op))
-    if (dlcOpIs(op, "func.func"))
+    if (dlcOpIsA(op, "func.func"))
       result = launchSerialWork(rewriter, op);
   mlirIRRewriterDestroy(rewriter);
   free(loops.ops);

@@ -34,7 +34,7 @@ static const char *allReduceKind(MlirOperation combiner) {
       {"arith.xori", "xor"},
   };
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; ++i)
-    if (dlcOpIs(combiner, kinds[i][0]))
+    if (dlcOpIsA(combiner, kinds[i][0]))
       return kinds[i][1];
   return NULL;
 }

@@ -18,6 +18,7 @@
  * with 6-row blocks: 4-row blocks), and its cache tile a multiple of that. Each op's section
  * runs with failures suppressed, so an op the vectorizer refuses stays (tiled) loops. */
 #include "Conversion/MatmulTiles.h"
+#include "Transforms/Canonicalize.h"
 #include "Transforms/PassRegistry.h"
 #include "Support/Alloc.h"
 
@@ -53,10 +54,6 @@ bool dlcParseTileSizes(const char *text, int64_t *sizes, int count) {
 }
 
 /* ---- Picking ops ---------------------------------------------------------------------- */
-
-static bool isNamed(MlirOperation op, const char *name) {
-  return mlirStringRefEqual(mlirIdentifierStr(mlirOperationGetName(op)), dlcStr(name));
-}
 
 /* The static shape of memref operand `i`, or rank -1 when it is not a static memref. */
 static intptr_t staticShape(MlirOperation op, intptr_t i, int64_t *dims) {
@@ -124,7 +121,7 @@ static void emitSection(Schedule *s, int numLevels, int numForall, const int64_t
 static bool insideForall(MlirOperation op) {
   for (MlirOperation p = mlirOperationGetParentOperation(op); !mlirOperationIsNull(p);
        p = mlirOperationGetParentOperation(p))
-    if (isNamed(p, "scf.forall"))
+    if (dlcOpIsA(p, "scf.forall"))
       return true;
   return false;
 }
@@ -168,9 +165,9 @@ static void scheduleMatmul(MlirOperation op, Schedule *s, bool batched) {
 
 static MlirWalkResult pickOps(MlirOperation op, void *userData) {
   Schedule *s = userData;
-  if (isNamed(op, "linalg.matmul"))
+  if (dlcOpIsA(op, "linalg.matmul"))
     scheduleMatmul(op, s, false);
-  else if (isNamed(op, "linalg.batch_matmul"))
+  else if (dlcOpIsA(op, "linalg.batch_matmul"))
     scheduleMatmul(op, s, true);
   return MlirWalkResultAdvance;
 }

@@ -13,6 +13,7 @@
  * f64, grouped, 1-d, 3-d, other layouts) stay loops; a section that fails leaves its op alone (failures are suppressed). */
 #include "Conversion/MatmulTiles.h"
 #include "Conversion/TransformScript.h"
+#include "Transforms/Canonicalize.h"
 #include "Transforms/PassRegistry.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -27,10 +28,6 @@ typedef struct Schedule {
   int numOps;
   DlcScript script;
 } Schedule;
-
-static bool isNamed(MlirOperation op, const char *name) {
-  return mlirStringRefEqual(mlirIdentifierStr(mlirOperationGetName(op)), dlcStr(name));
-}
 
 /* The static shape of tensor operand `i` (rank 4, of f32 or f64), or false. Only those:
  * i1 vectors are packed bits in LLVM but bytes in buffers, and f16/bf16 (or mixed types,
@@ -68,7 +65,7 @@ static bool unitWindow(MlirOperation op) {
 static MlirWalkResult pickOps(MlirOperation op, void *userData) {
   Schedule *s = userData;
   int64_t input[4], filter[4], output[4];
-  if (!isNamed(op, "linalg.conv_2d_nhwc_hwcf") || mlirOperationGetNumOperands(op) != 3 ||
+  if (!dlcOpIsA(op, "linalg.conv_2d_nhwc_hwcf") || mlirOperationGetNumOperands(op) != 3 ||
       !staticShape4(op, 0, input) || !staticShape4(op, 1, filter) ||
       !staticShape4(op, 2, output) || !unitWindow(op) || output[2] == 0 || output[3] == 0 || filter[2] == 0)
     return MlirWalkResultAdvance;

@@ -18,6 +18,7 @@
  * after this pass; an op the vectorizer refuses stays tiled loops (failures are
  * suppressed per op). */
 #include "Conversion/TransformScript.h"
+#include "Transforms/Canonicalize.h"
 #include "Transforms/PassRegistry.h"
 
 #include "mlir-c/AffineExpr.h"
@@ -44,10 +45,6 @@ typedef struct Schedule {
   int numOps;
   DlcScript script;
 } Schedule;
-
-static bool isNamed(MlirOperation op, const char *name) {
-  return mlirStringRefEqual(mlirIdentifierStr(mlirOperationGetName(op)), dlcStr(name));
-}
 
 /* Every operand a memref of static shape (the op is bufferized) whose elements are whole
  * bytes: LLVM stores a vector of i1 as packed bits, a memref of i1 holds one byte each. */
@@ -216,8 +213,8 @@ static void emitSection(Schedule *s, const Loops *loops) {
 static MlirWalkResult pickOps(MlirOperation op, void *userData) {
   Schedule *s = userData;
   Loops loops;
-  bool known = isNamed(op, "linalg.generic")  ? genericLoops(op, &loops)
-               : isNamed(op, "linalg.reduce") ? reduceLoops(op, &loops)
+  bool known = dlcOpIsA(op, "linalg.generic")  ? genericLoops(op, &loops)
+               : dlcOpIsA(op, "linalg.reduce") ? reduceLoops(op, &loops)
                                               : false;
   if (!known || !staticByteMemrefs(op) || readsLoopIndices(op))
     return MlirWalkResultAdvance;
@@ -262,7 +259,7 @@ static const char loweringSection[] =
 
 static MlirWalkResult finish(MlirOperation op, void *userData) {
   mlirOperationRemoveAttributeByName(op, dlcStr("dlc.vectorize"));
-  if (isNamed(op, "vector.reduction") &&
+  if (dlcOpIsA(op, "vector.reduction") &&
       mlirTypeIsAFloat(mlirValueGetType(mlirOperationGetResult(op, 0))))
     mlirOperationSetAttributeByName(op, dlcStr("fastmath"), *(const MlirAttribute *)userData);
   return MlirWalkResultAdvance;
