@@ -6,7 +6,9 @@
  *
  * Two interfaces:
  *  - the `mgpu*` functions MLIR's `gpu-to-llvm` lowering and `gpu.binary` translation call
- *    (the ABI of MLIR 22's CudaRuntimeWrappers), which compiled code reaches by symbol name;
+ *    (the ABI of MLIR 22's CudaRuntimeWrappers), which compiled code reaches by symbol name,
+ *    and dlcCublasLtMatmul, which code compiled with dot-backend=library calls (cuBLASLt is
+ *    opened with dlopen too, on its first call);
  *  - the `dlcCuda*` functions for the programs that call compiled code: initialization,
  *    the error, device buffers and copies.
  * Errors: compiled code cannot see a failure, so the first error is recorded (sticky, as in
@@ -66,6 +68,34 @@ DLC_CUDA_API DlcCudaResult dlcCudaCopyToDevice(void *device, const void *host, s
 DLC_CUDA_API DlcCudaResult dlcCudaCopyToHost(void *host, const void *device, size_t bytes);
 /// Waits for all work on the device; the error of any of it is recorded.
 DLC_CUDA_API DlcCudaResult dlcCudaSynchronize(void);
+
+/* ---- cuBLASLt: the `library` backend of dot_general (runtime/cuda/CublasLt.c) ----------- */
+
+/// Element types of dlcCublasLtMatmul's matrices, numbered as cudaDataType_t.
+enum { DLC_CUDA_R_32F = 0, DLC_CUDA_R_16F = 2, DLC_CUDA_R_16BF = 14 };
+/// Its epilogues, numbered as cublasLtEpilogue_t: what is applied to each element of the
+/// product (bias: a vector of n elements, added to every row).
+enum {
+  DLC_CUBLASLT_EPILOGUE_DEFAULT = 1,
+  DLC_CUBLASLT_EPILOGUE_RELU = 2,
+  DLC_CUBLASLT_EPILOGUE_BIAS = 4,
+  DLC_CUBLASLT_EPILOGUE_RELU_BIAS = 6,
+  DLC_CUBLASLT_EPILOGUE_GELU = 32, /* the tanh approximation */
+  DLC_CUBLASLT_EPILOGUE_GELU_BIAS = 36,
+};
+
+/// D = epilogue(A B (+ C when `accumulate`)) for `batch` row-major products of m x k A
+/// (stored k x m when `transA`) and k x n B (n x k when `transB`) with f32 accumulation
+/// (no TF32); ld* are row strides and stride* the distances between batch items (0: one
+/// matrix for all), in elements. A and B are of `inputType`, C, D and the bias of
+/// `outputType`. Runs on cuBLASLt (libcublasLt.so.13, .so.12 or DLC_CUBLASLT, opened on
+/// first use) and has finished when it returns. Errors are recorded as the runtime's.
+DLC_CUDA_API void dlcCublasLtMatmul(int32_t epilogue, int32_t inputType, int32_t outputType,
+                                    int32_t transA, int32_t transB, int32_t accumulate,
+                                    int64_t m, int64_t n, int64_t k, int64_t batch,
+                                    const void *a, int64_t lda, int64_t strideA, const void *b,
+                                    int64_t ldb, int64_t strideB, const void *c, void *d,
+                                    int64_t ldd, int64_t strideD, const void *bias);
 
 /* ---- The mgpu ABI: called by compiled code (MLIR 22's gpu-to-llvm and gpu.binary) -------- */
 

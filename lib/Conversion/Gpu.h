@@ -1,6 +1,7 @@
-/* Gpu.h: what dlc's GPU passes share (GpuLaunch.c): building a one-dimensional gpu.launch
- * through the C API, which has no GPU builders, and turning a linear block or thread id
- * back into loop indices. Everything built belongs to the module it is inserted into. */
+/* Gpu.h: what dlc's GPU passes share: building a one-dimensional gpu.launch through the C
+ * API, which has no GPU builders, and turning a linear block or thread id back into loop
+ * indices (GpuLaunch.c); reading linalg.generic on buffers (GpuGeneric.c); block-level row
+ * reductions (GpuReductions.c). Everything built belongs to the module it is inserted into. */
 #ifndef DLC_LIB_CONVERSION_GPU_H
 #define DLC_LIB_CONVERSION_GPU_H
 
@@ -32,6 +33,11 @@ MlirValue dlcLaunchLinearId(DlcLaunch *l, int64_t threads);
 MlirOperation dlcLaunchIf(DlcLaunch *l, MlirValue cond);
 /// Moves the ops of `block` up to (not including) its terminator before `anchor`.
 void dlcMoveBlockOps(MlirRewriterBase rewriter, MlirBlock block, MlirOperation anchor);
+/// Builds `scf.for %i = from to to step step` (with one iter_arg `init` unless it is null)
+/// whose body ends in an scf.yield without operands (`*yield`, for the caller to complete);
+/// `b` then builds before that yield. Returns the scf.for.
+MlirOperation dlcBuildStridedFor(DlcBuilder *b, MlirValue from, int64_t to, int64_t step,
+                                 MlirValue init, MlirOperation *yield);
 /// Writes into `indices` the `rank` indices of `linear` in a row-major space of `extents`
 /// (the last index varies fastest, so consecutive ids touch consecutive elements).
 void dlcDelinearize(DlcBuilder *b, MlirValue linear, intptr_t rank, const int64_t *extents,
@@ -68,6 +74,8 @@ typedef struct DlcGeneric {
 
 /// Whether `op` is a linalg.generic of that form; fills `g`.
 bool dlcReadGeneric(MlirOperation op, DlcGeneric *g);
+/// Whether a result of `map` is loop `loop` (an operand indexed by it).
+bool dlcMapUsesLoop(MlirAffineMap map, intptr_t loop);
 /// Operand `i` at the loop indices `ivs`: a memref.load (the operand itself if scalar).
 MlirValue dlcLoadOperand(DlcBuilder *b, const DlcGeneric *g, intptr_t i, const MlirValue *ivs);
 /// Stores `value` into the output at the loop indices `ivs`.
@@ -76,6 +84,39 @@ void dlcStoreOutput(DlcBuilder *b, const DlcGeneric *g, MlirValue value, const M
 /// output argument by `acc` and linalg.index by `ivs`; returns the value it yields.
 MlirValue dlcInlineBody(MlirRewriterBase rewriter, const DlcGeneric *g, const MlirValue *inputs,
                         MlirValue acc, const MlirValue *ivs, MlirOperation anchor);
+
+/* ---- Block-level row reductions (GpuReductions.c) -------------------------------------- */
+
+/// A row reduction: a generic that reduces its last loop only, of f32 or i32, whose body
+/// ends in one combiner gpu.all_reduce knows (addf, maximumf, ...) taking the output
+/// element once as operand `outOperand`.
+typedef struct DlcRowReduction {
+  DlcGeneric g;
+  MlirOperation combiner;
+  intptr_t outOperand;
+  const char *kind; /* the all_reduce operation */
+} DlcRowReduction;
+
+/// Whether `generic` is a row reduction; fills `r`.
+bool dlcMatchRowReduction(MlirOperation generic, DlcRowReduction *r);
+/// Writes the inputs of `g` at loop indices `ivs` into `inputs`: a kernel decides where
+/// each lives (global, workgroup memory, a register).
+typedef void (*DlcInputLoader)(DlcBuilder *b, const DlcGeneric *g, const MlirValue *ivs,
+                               MlirValue *inputs, void *userData);
+/// In `l` (of `threads` threads, at most the row's length), the reduction of the row at the
+/// parallel indices `ivs`: each thread folds columns tx, tx + threads, ... (ivs' last entry
+/// is set to the column), gpu.all_reduce combines the threads. Every thread gets the
+/// returned total; `r`'s body is moved into the loop.
+MlirValue dlcBlockReduceRow(DlcLaunch *l, const DlcRowReduction *r, int64_t threads,
+                            MlirValue *ivs, DlcInputLoader load, void *userData);
+/// `r`'s combiner applied to the accumulator `acc` and `value`, where `b` builds.
+MlirValue dlcCombine(DlcBuilder *b, const DlcRowReduction *r, MlirValue acc, MlirValue value);
+
+/// Reads a dot-backend option (`codegen` or `library`) into `*library`; if it is neither,
+/// emits why (naming `pass`) on `module`, signals the failure of `externalPass` and returns
+/// false (GpuLibraryDot.c).
+bool dlcReadDotBackend(MlirOperation module, MlirExternalPass externalPass, const char *pass,
+                       const char *value, bool *library);
 
 /// The dialects the kernel-building passes create ops of (gpu, scf, arith), NULL-terminated.
 extern MlirDialectHandle (*const dlcGpuKernelDialects[])(void);

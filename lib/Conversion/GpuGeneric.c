@@ -51,7 +51,7 @@ bool dlcReadGeneric(MlirOperation op, DlcGeneric *g) {
   MlirAttribute maps = mlirOperationGetAttributeByName(op, dlcStr("indexing_maps"));
   MlirAttribute iterators = mlirOperationGetAttributeByName(op, dlcStr("iterator_types"));
   if (!dlcOpIsA(op, "linalg.generic") || mlirOperationGetNumResults(op) != 0 ||
-      numOperands < 2 || numOperands > DlcGpuMaxOperands || mlirAttributeIsNull(maps) ||
+      numOperands < 1 || numOperands > DlcGpuMaxOperands || mlirAttributeIsNull(maps) ||
       mlirArrayAttrGetNumElements(maps) != numOperands)
     return false;
   g->numLoops = mlirArrayAttrGetNumElements(iterators);
@@ -75,6 +75,15 @@ bool dlcReadGeneric(MlirOperation op, DlcGeneric *g) {
       return false;
   g->body = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
   return true;
+}
+
+bool dlcMapUsesLoop(MlirAffineMap map, intptr_t loop) {
+  for (intptr_t j = 0; j < mlirAffineMapGetNumResults(map); ++j) {
+    MlirAffineExpr e = mlirAffineMapGetResult(map, j);
+    if (mlirAffineExprIsADim(e) && mlirAffineDimExprGetPosition(e) == loop)
+      return true;
+  }
+  return false;
 }
 
 /* `operands[1..]` = the indices of operand `i` at loop indices `ivs`; returns how many. */

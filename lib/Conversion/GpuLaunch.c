@@ -83,6 +83,21 @@ DlcLaunch dlcLaunchCreate(MlirRewriterBase rewriter, MlirOperation anchor, int64
   return l;
 }
 
+MlirOperation dlcBuildStridedFor(DlcBuilder *b, MlirValue from, int64_t to, int64_t step,
+                                 MlirValue init, MlirOperation *yield) {
+  bool carried = !mlirValueIsNull(init);
+  MlirValue operands[] = {from, dlcConstIndex(b, to), dlcConstIndex(b, step), init};
+  MlirType types[] = {mlirIndexTypeGet(b->ctx),
+                      carried ? mlirValueGetType(init) : mlirIndexTypeGet(b->ctx)};
+  MlirBlock body;
+  MlirOperation forOp = dlcBuildRegionOp(b, "scf.for", carried, types + 1, 3 + carried, operands,
+                                         0, NULL, 1, 1 + carried, types, &body);
+  mlirRewriterBaseSetInsertionPointToEnd(b->rewriter, body);
+  *yield = dlcBuildRegionOp(b, "scf.yield", 0, NULL, 0, NULL, 0, NULL, 0, -1, NULL, NULL);
+  mlirRewriterBaseSetInsertionPointBefore(b->rewriter, *yield);
+  return forOp;
+}
+
 void dlcDelinearize(DlcBuilder *b, MlirValue linear, intptr_t rank, const int64_t *extents,
                     MlirValue *indices) {
   for (intptr_t d = rank - 1; d > 0; --d) {

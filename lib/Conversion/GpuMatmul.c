@@ -7,24 +7,24 @@
  * every thread folds the tile's k values into its accumulator with the generic's own body;
  * so each input element is read from global memory once per tile instead of once per
  * output element. Edges: loads are clamped into range, the k loop stops at K and threads
- * outside the output store nothing. Tensor cores (nvgpu.mma.sync) are not used yet. */
-#include "Conversion/Gpu.h"
+ * outside the output store nothing. f16 and bf16 contractions that are plain multiply-adds
+ * of extents divisible by 16 get a tensor-core kernel instead (GpuMatmulMma.c) when the
+ * `chip` has the tensor cores for them. */
+#include "Conversion/GpuMatmul.h"
 #include "Transforms/PassRegistry.h"
 
-#include "mlir-c/AffineExpr.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Diagnostics.h"
+#include "mlir-c/Dialect/Arith.h"
+#include "mlir-c/Dialect/GPU.h"
+#include "mlir-c/Dialect/LLVM.h"
+#include "mlir-c/Dialect/NVVM.h"
+#include "mlir-c/Dialect/SCF.h"
 
+#include <stdio.h>
 #include <stdlib.h>
-
-static bool mapUses(MlirAffineMap map, intptr_t loop) {
-  for (intptr_t j = 0; j < mlirAffineMapGetNumResults(map); ++j) {
-    MlirAffineExpr e = mlirAffineMapGetResult(map, j);
-    if (mlirAffineExprIsADim(e) && mlirAffineDimExprGetPosition(e) == loop)
-      return true;
-  }
-  return false;
-}
+#include <string.h>
 
 /* Whether `g` is a contraction this pass tiles; `*a` gets the input indexed by i and k (the
  * other one, by k and j, is B). */
@@ -38,11 +38,11 @@ static bool matchContraction(const DlcGeneric *g, intptr_t *a) {
   for (intptr_t x = 0; x < 2; ++x)
     if (!mlirTypeIsAMemRef(mlirValueGetType(g->operands[x])))
       return false;
-  *a = mapUses(g->maps[0], i) ? 0 : 1;
+  *a = dlcMapUsesLoop(g->maps[0], i) ? 0 : 1;
   MlirAffineMap mapA = g->maps[*a], mapB = g->maps[1 - *a];
-  return mapUses(mapA, i) && mapUses(mapA, k) && !mapUses(mapA, j) && mapUses(mapB, k) &&
-         mapUses(mapB, j) && !mapUses(mapB, i) && mapUses(g->maps[2], i) &&
-         mapUses(g->maps[2], j);
+  return dlcMapUsesLoop(mapA, i) && dlcMapUsesLoop(mapA, k) && !dlcMapUsesLoop(mapA, j) &&
+         dlcMapUsesLoop(mapB, k) && dlcMapUsesLoop(mapB, j) && !dlcMapUsesLoop(mapB, i) &&
+         dlcMapUsesLoop(g->maps[2], i) && dlcMapUsesLoop(g->maps[2], j);
 }
 
 static MlirValue minIndex(DlcBuilder *b, MlirValue x, int64_t hi) {
@@ -53,20 +53,18 @@ static MlirValue build(DlcBuilder *b, const char *name, MlirValue x, MlirValue y
   return dlcBinary(b, name, x, y);
 }
 
-/* Stores `value` at [row, col] of workgroup buffer `tile`. */
-static void storeTile(DlcBuilder *b, MlirValue tile, MlirValue value, MlirValue row,
-                      MlirValue col) {
+void dlcStoreTile(DlcBuilder *b, MlirValue tile, MlirValue value, MlirValue row, MlirValue col) {
   MlirValue operands[] = {value, tile, row, col};
   dlcBuildRegionOp(b, "memref.store", 0, NULL, 4, operands, 0, NULL, 0, -1, NULL, NULL);
 }
 
-static MlirValue loadTile(DlcBuilder *b, MlirValue tile, MlirValue row, MlirValue col) {
+MlirValue dlcLoadTile(DlcBuilder *b, MlirValue tile, MlirValue row, MlirValue col) {
   MlirValue operands[] = {tile, row, col};
   return dlcBuild(b, "memref.load", mlirShapedTypeGetElementType(mlirValueGetType(tile)), 3,
                   operands, 0, NULL);
 }
 
-static void barrier(DlcBuilder *b) {
+void dlcBarrier(DlcBuilder *b) {
   dlcBuildRegionOp(b, "gpu.barrier", 0, NULL, 0, NULL, 0, NULL, 0, -1, NULL, NULL);
 }
 
@@ -129,18 +127,18 @@ static void tileContraction(MlirRewriterBase rewriter, const DlcGeneric *g, intp
   MlirValue kt = mlirBlockGetArgument(outer, 0);
   /* Stage A[i = row, k = kt + tx] and B[k = kt + ty, j = col]. */
   clamped[k] = minIndex(b, build(b, "arith.addi", kt, tx), depth - 1);
-  storeTile(b, tileA, dlcLoadOperand(b, g, a, clamped), ty, tx);
+  dlcStoreTile(b, tileA, dlcLoadOperand(b, g, a, clamped), ty, tx);
   clamped[k] = minIndex(b, build(b, "arith.addi", kt, ty), depth - 1);
-  storeTile(b, tileB, dlcLoadOperand(b, g, 1 - a, clamped), ty, tx);
-  barrier(b);
+  dlcStoreTile(b, tileB, dlcLoadOperand(b, g, 1 - a, clamped), ty, tx);
+  dlcBarrier(b);
   MlirValue steps = dlcBinary(b, "arith.minui", size,
                               build(b, "arith.subi", dlcConstIndex(b, depth), kt));
   MlirOperation kkLoop = buildFor(b, dlcConstIndex(b, 0), steps, dlcConstIndex(b, 1),
                                   mlirBlockGetArgument(outer, 1), &inner);
   MlirValue kk = mlirBlockGetArgument(inner, 0);
   MlirValue inputs[2];
-  inputs[a] = loadTile(b, tileA, ty, kk);
-  inputs[1 - a] = loadTile(b, tileB, kk, tx);
+  inputs[a] = dlcLoadTile(b, tileA, ty, kk);
+  inputs[1 - a] = dlcLoadTile(b, tileB, kk, tx);
   ivs[k] = build(b, "arith.addi", kt, kk);
   MlirOperation innerYield = yield(b, inputs[0]);
   MlirValue next =
@@ -148,7 +146,7 @@ static void tileContraction(MlirRewriterBase rewriter, const DlcGeneric *g, intp
   mlirOperationSetOperands(innerYield, 1, &next);
   mlirRewriterBaseSetInsertionPointAfter(rewriter, kkLoop);
   /* Nobody overwrites the tiles before every thread has read them. */
-  barrier(b);
+  dlcBarrier(b);
   yield(b, mlirOperationGetResult(kkLoop, 0));
 
   mlirRewriterBaseSetInsertionPointAfter(rewriter, kLoop);
@@ -164,6 +162,19 @@ static void runTileMatmul(MlirOperation module, MlirExternalPass pass,
   int64_t tile = options[0].i;
   if (!dlcCheckBlockSize(module, pass, "dlc-gpu-tile-matmul", tile * tile))
     return;
+  /* sm_XY with an optional "a" (architecture-specific features) suffix. */
+  const char *text = options[1].s;
+  char *end = NULL;
+  long chip = strncmp(text, "sm_", 3) ? 0 : strtol(text + 3, &end, 10);
+  if (chip < 10 || chip > 999 || (strcmp(end, "") && strcmp(end, "a"))) {
+    char message[160];
+    snprintf(message, sizeof message,
+             "dlc-gpu-tile-matmul: unknown GPU chip '%.64s': expected sm_XY (sm_80, sm_90a...)",
+             options[1].s);
+    mlirEmitError(mlirOperationGetLocation(module), message);
+    mlirExternalPassSignalFailure(pass);
+    return;
+  }
   static const char *const generic[] = {"linalg.generic", NULL};
   DlcOps generics = {NULL, 0, 0};
   dlcCollectHostOps(module, generic, false, &generics);
@@ -171,7 +182,8 @@ static void runTileMatmul(MlirOperation module, MlirExternalPass pass,
   for (size_t x = 0; x < generics.count; ++x) {
     DlcGeneric g;
     intptr_t a;
-    if (dlcReadGeneric(generics.ops[x], &g) && matchContraction(&g, &a))
+    if (dlcReadGeneric(generics.ops[x], &g) && matchContraction(&g, &a) &&
+        !dlcTileContractionMma(rewriter, &g, a, (int)chip))
       tileContraction(rewriter, &g, a, tile);
   }
   mlirIRRewriterDestroy(rewriter);
@@ -180,13 +192,20 @@ static void runTileMatmul(MlirOperation module, MlirExternalPass pass,
 
 static const DlcPassOptionInfo tileOptions[] = {
     {"tile", DlcPassOptionInt, "16", "output tile edge; tile * tile threads per block (<= 1024)"},
+    {"chip", DlcPassOptionString, "sm_90",
+     "GPU architecture: f16 contractions use tensor cores (WMMA) from sm_70"},
 };
+
+/* The kernel dialects, and nvvm and llvm for bf16's mma.sync (GpuMatmulMma.c). */
+static MlirDialectHandle (*const tileDialects[])(void) = {
+    mlirGetDialectHandle__gpu__,  mlirGetDialectHandle__scf__, mlirGetDialectHandle__arith__,
+    mlirGetDialectHandle__nvvm__, mlirGetDialectHandle__llvm__, NULL};
 
 const DlcPassDef dlcGpuTileMatmulPass = {
     .info = {.argument = "dlc-gpu-tile-matmul",
              .summary = "Map contractions (matmul, batch matmul as linalg.generic on buffers) "
                         "to shared-memory tiled kernels",
-             .anchor = "builtin.module", .numOptions = 1, .options = tileOptions},
+             .anchor = "builtin.module", .numOptions = 2, .options = tileOptions},
     .run = runTileMatmul,
-    .dependentDialects = dlcGpuKernelDialects,
+    .dependentDialects = tileDialects,
 };

@@ -10,7 +10,8 @@
  * producer fused into the reduction) runs per element. The block has min(block-size, row)
  * threads so that each thread owns at least one element: the first element starts its
  * accumulator (select on the first iteration), no identity value is needed. Other
- * reductions are left to the loop mapping (one thread per output element). */
+ * reductions are left to the loop mapping (one thread per output element). The matcher and
+ * the block reduction are shared (Gpu.h) with dlc-gpu-fuse-kernels, which runs first. */
 #include "Conversion/Gpu.h"
 #include "Transforms/PassRegistry.h"
 
@@ -39,21 +40,12 @@ static const char *allReduceKind(MlirOperation combiner) {
   return NULL;
 }
 
-/* A row reduction: the generic, its combiner and which combiner operand is the output. */
-typedef struct Reduction {
-  DlcGeneric g;
-  MlirOperation combiner;
-  intptr_t outOperand;
-  const char *kind;
-} Reduction;
-
 static bool hasOneUse(MlirValue v) {
   MlirOpOperand use = mlirValueGetFirstUse(v);
   return !mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use));
 }
 
-/* Whether `generic` is a row reduction this pass maps; fills `r`. */
-static bool matchRowReduction(MlirOperation generic, Reduction *r) {
+bool dlcMatchRowReduction(MlirOperation generic, DlcRowReduction *r) {
   memset(r, 0, sizeof *r);
   DlcGeneric *g = &r->g;
   if (!dlcReadGeneric(generic, g))
@@ -78,43 +70,40 @@ static bool matchRowReduction(MlirOperation generic, Reduction *r) {
   return mlirValueEqual(mlirOperationGetOperand(r->combiner, r->outOperand), out);
 }
 
-static void mapReduction(MlirRewriterBase rewriter, Reduction *r, int64_t blockSize) {
+/* Every input from its buffer. */
+static void loadInputs(DlcBuilder *b, const DlcGeneric *g, const MlirValue *ivs,
+                       MlirValue *inputs, void *userData) {
+  (void)userData;
+  for (intptr_t i = 0; i < g->numInputs; ++i)
+    inputs[i] = dlcLoadOperand(b, g, i, ivs);
+}
+
+MlirValue dlcBlockReduceRow(DlcLaunch *l, const DlcRowReduction *r, int64_t threads,
+                            MlirValue *ivs, DlcInputLoader load, void *userData) {
   const DlcGeneric *g = &r->g;
-  intptr_t numParallel = g->numLoops - 1;
-  int64_t rows = 1, row = g->extents[numParallel];
-  for (intptr_t d = 0; d < numParallel; ++d)
-    rows *= g->extents[d];
-  int64_t threads = row < blockSize ? row : blockSize;
-  DlcLaunch l = dlcLaunchCreate(rewriter, g->op, rows, threads, 0, NULL);
-  DlcBuilder *b = &l.b;
-  MlirValue ivs[DlcGpuMaxLoops], inputs[DlcGpuMaxOperands];
-  dlcDelinearize(b, l.blockId, numParallel, g->extents, ivs);
+  DlcBuilder *b = &l->b;
+  intptr_t col = g->numLoops - 1;
   MlirType element = mlirShapedTypeGetElementType(mlirValueGetType(g->operands[g->numInputs]));
   MlirValue zero = mlirTypeIsAF32(element) ? dlcConstFloat(b, element, 0)
                                            : dlcConstInt(b, element, 0);
 
   /* Each thread's partial result over elements tx, tx + threads, ... of its row. */
-  MlirValue forOperands[] = {l.threadId, dlcConstIndex(b, row), dlcConstIndex(b, threads), zero};
-  MlirType forArgs[] = {mlirIndexTypeGet(b->ctx), element};
-  MlirBlock loop;
-  MlirOperation forOp = dlcBuildRegionOp(b, "scf.for", 1, &element, 4, forOperands, 0, NULL, 1,
-                                         2, forArgs, &loop);
-  mlirRewriterBaseSetInsertionPointToEnd(rewriter, loop);
-  ivs[numParallel] = mlirBlockGetArgument(loop, 0);
-  for (intptr_t i = 0; i < g->numInputs; ++i)
-    inputs[i] = dlcLoadOperand(b, g, i, ivs);
-  MlirOperation yield =
-      dlcBuildRegionOp(b, "scf.yield", 0, NULL, 0, NULL, 0, NULL, 0, -1, NULL, NULL);
+  MlirOperation yield;
+  MlirOperation forOp = dlcBuildStridedFor(b, l->threadId, g->extents[col], threads, zero, &yield);
+  MlirBlock loop = mlirOperationGetBlock(yield);
+  ivs[col] = mlirBlockGetArgument(loop, 0);
+  MlirValue inputs[DlcGpuMaxOperands];
+  load(b, g, ivs, inputs, userData);
   MlirValue combined =
-      dlcInlineBody(rewriter, g, inputs, mlirBlockGetArgument(loop, 1), ivs, yield);
-  mlirRewriterBaseSetInsertionPointBefore(rewriter, yield);
+      dlcInlineBody(b->rewriter, g, inputs, mlirBlockGetArgument(loop, 1), ivs, yield);
+  mlirRewriterBaseSetInsertionPointBefore(b->rewriter, yield);
   MlirValue element0 = mlirOperationGetOperand(r->combiner, 1 - r->outOperand);
-  MlirValue first = dlcCmpI(b, DlcCmpIEq, ivs[numParallel], l.threadId);
+  MlirValue first = dlcCmpI(b, DlcCmpIEq, ivs[col], l->threadId);
   MlirValue next = dlcSelect(b, first, element0, combined);
   mlirOperationSetOperands(yield, 1, &next);
 
-  /* The block's combination, folded by thread 0 into the output element. */
-  mlirRewriterBaseSetInsertionPointAfter(rewriter, forOp);
+  /* The block's combination, which every thread gets. */
+  mlirRewriterBaseSetInsertionPointAfter(b->rewriter, forOp);
   char kind[48];
   snprintf(kind, sizeof kind, "#gpu<all_reduce_op %s>", r->kind);
   MlirNamedAttribute attrs[] = {
@@ -122,17 +111,35 @@ static void mapReduction(MlirRewriterBase rewriter, Reduction *r, int64_t blockS
       dlcNamed(b->ctx, "uniform", mlirUnitAttrGet(b->ctx)),
   };
   MlirValue partial = mlirOperationGetResult(forOp, 0);
-  MlirValue total = mlirOperationGetResult(
+  return mlirOperationGetResult(
       dlcBuildRegionOp(b, "gpu.all_reduce", 1, &element, 1, &partial, 2, attrs, 1, -1, NULL, NULL),
       0);
-  dlcLaunchIf(&l, dlcCmpI(b, DlcCmpIEq, l.threadId, dlcConstIndex(b, 0)));
+}
+
+MlirValue dlcCombine(DlcBuilder *b, const DlcRowReduction *r, MlirValue acc, MlirValue value) {
   MlirOperation fold = mlirOperationClone(r->combiner);
-  MlirValue foldOperands[2];
-  foldOperands[r->outOperand] = dlcLoadOperand(b, g, g->numInputs, ivs);
-  foldOperands[1 - r->outOperand] = total;
-  mlirOperationSetOperands(fold, 2, foldOperands);
-  dlcInsert(b, fold);
-  dlcStoreOutput(b, g, mlirOperationGetResult(fold, 0), ivs);
+  MlirValue operands[2];
+  operands[r->outOperand] = acc;
+  operands[1 - r->outOperand] = value;
+  mlirOperationSetOperands(fold, 2, operands);
+  return mlirOperationGetResult(dlcInsert(b, fold), 0);
+}
+
+/* One block per output element; thread 0 folds the block's total into it. */
+static void mapReduction(MlirRewriterBase rewriter, DlcRowReduction *r, int64_t blockSize) {
+  const DlcGeneric *g = &r->g;
+  intptr_t numParallel = g->numLoops - 1;
+  int64_t rows = 1, row = g->extents[numParallel];
+  for (intptr_t d = 0; d < numParallel; ++d)
+    rows *= g->extents[d];
+  int64_t threads = row < blockSize ? row : blockSize;
+  DlcLaunch l = dlcLaunchCreate(rewriter, g->op, rows, threads, 0, NULL);
+  MlirValue ivs[DlcGpuMaxLoops];
+  dlcDelinearize(&l.b, l.blockId, numParallel, g->extents, ivs);
+  MlirValue total = dlcBlockReduceRow(&l, r, threads, ivs, loadInputs, NULL);
+  dlcLaunchIf(&l, dlcCmpI(&l.b, DlcCmpIEq, l.threadId, dlcConstIndex(&l.b, 0)));
+  MlirValue old = dlcLoadOperand(&l.b, g, g->numInputs, ivs);
+  dlcStoreOutput(&l.b, g, dlcCombine(&l.b, r, old, total), ivs);
   mlirRewriterBaseEraseOp(rewriter, g->op);
 }
 
@@ -146,8 +153,8 @@ static void runMapReductions(MlirOperation module, MlirExternalPass pass,
   dlcCollectHostOps(module, generic, false, &generics);
   MlirRewriterBase rewriter = mlirIRRewriterCreate(mlirOperationGetContext(module));
   for (size_t i = 0; i < generics.count; ++i) {
-    Reduction r;
-    if (matchRowReduction(generics.ops[i], &r))
+    DlcRowReduction r;
+    if (dlcMatchRowReduction(generics.ops[i], &r))
       mapReduction(rewriter, &r, blockSize);
   }
   mlirIRRewriterDestroy(rewriter);

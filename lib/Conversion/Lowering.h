@@ -226,6 +226,10 @@ bool dlcIsScalarComputation(MlirOperation callee);
 bool dlcInlineComputation(DlcBuilder *b, MlirOperation callee, bool scalar,
                           const MlirValue *args, MlirValue *results, intptr_t maxResults);
 
+/// The id of the dhlo.fusion that `op` was lowered from (the `dlc.fusion` entry of its
+/// fused location's metadata, see CallsToLinalg.c), or a null attribute.
+MlirAttribute dlcFusionOf(MlirOperation op);
+
 /// Makes every unsigned integer type in `root` signless (block arguments, op results,
 /// function types) and erases the unrealized casts that then cast a type to itself.
 void dlcMakeSignless(MlirOperation root);

@@ -38,6 +38,8 @@ static const DlcPassOptionInfo gpuOptions[] = {
     {"format", DlcPassOptionString, "ptx", "ptx (no CUDA tools), cubin or fatbin (ptxas)"},
     {"opt-level", DlcPassOptionInt, "2", "LLVM optimization level of device code (0 to 3)"},
     {"block-size", DlcPassOptionInt, "256", "threads per block of every kernel (1 to 1024)"},
+    {"dot-backend", DlcPassOptionString, "codegen",
+     "dot_general as tiled kernels (codegen) or cuBLASLt calls with fused epilogues (library)"},
 };
 
 /* threads defaults to 1: objects stay libc + libm only (no -lomp), results do not depend on
@@ -113,19 +115,22 @@ static const DlcNamedPipeline namedPipelines[] = {
      "reconcile-unrealized-casts",
      sizeof lowerToCpuOptions / sizeof lowerToCpuOptions[0], lowerToCpuOptions},
     /* GPU code generation (docs/gpu.md), from the same linalg as the CPU's: named ops made
-     * generic so that contractions become shared-memory tiled kernels, row reductions
-     * block-level kernels (gpu.all_reduce) and every other linalg op one kernel of
-     * linearized parallel loops; host buffers are device
-     * memory; kernels are outlined, lowered to NVVM (f16/bf16 computed in f32, exp/tanh/erf
-     * as polynomials: no libdevice) and serialized; the host code calls MLIR's mgpu* runtime
-     * functions on one stream (gpu-async-region) and lowers to LLVM. */
+     * generic so that contractions become shared-memory tiled kernels, the ops of one fusion
+     * that share their rows one kernel, other row reductions block-level kernels
+     * (gpu.all_reduce) and every other linalg op one kernel of linearized parallel loops;
+     * host buffers are device memory; kernels are outlined, lowered to NVVM (f16/bf16
+     * computed in f32, exp/tanh/erf as polynomials: no libdevice) and serialized; the host
+     * code calls MLIR's mgpu* runtime functions on one stream (gpu-async-region) and lowers
+     * to LLVM. With dot-backend=library, contractions and their epilogues are cuBLASLt
+     * calls instead (dlc-gpu-library-dot), and elementwise producers stay out of them. */
     {"dlc-lower-to-gpu",
      "Lower a dhlo program to NVIDIA GPU kernels (PTX, cubin or fatbin) and LLVM host code",
      "convert-dhlo-to-linalg,"
-     "linalg-generalize-named-ops,"
-     "linalg-fuse-elementwise-ops,"
+     "dlc-gpu-fuse-elementwise{dot-backend=${dot-backend}},"
      BUFFERIZE_WITH_C_INTERFACES
-     "dlc-gpu-tile-matmul,"
+     "dlc-gpu-library-dot{dot-backend=${dot-backend}},"
+     "dlc-gpu-tile-matmul{chip=${chip}},"
+     "dlc-gpu-fuse-kernels{block-size=${block-size}},"
      "dlc-gpu-map-reductions{block-size=${block-size}},"
      "convert-linalg-to-parallel-loops,"
      "dlc-gpu-map-loops{block-size=${block-size}},"
@@ -147,7 +152,7 @@ static const DlcNamedPipeline namedPipelines[] = {
      "convert-scf-to-cf,"
      "convert-to-llvm,"
      "reconcile-unrealized-casts",
-     4, gpuOptions},
+     sizeof gpuOptions / sizeof gpuOptions[0], gpuOptions},
 };
 
 const DlcNamedPipeline *dlcLookupNamedPipeline(MlirStringRef name) {

@@ -101,17 +101,22 @@ bool dlcCudaCheck(CUresult result, const char *call) {
   return false;
 }
 
+bool dlcCudaResolve(void *handle, const char *what, const char *path, const char *symbol,
+                    void *slot) {
+  void *address = dlsym(handle, symbol);
+  if (!address) {
+    dlcCudaRecordError(-1, "the %s %s has no %s", what, path, symbol);
+    return false;
+  }
+  memcpy(slot, &address, sizeof address);
+  return true;
+}
+
 /* Resolves every entry point; false after recording the first one missing. */
 static bool resolve(void *handle, const char *path) {
 #define DLC_CUDA_RESOLVE(field, symbol, parameters)                                            \
-  {                                                                                            \
-    void *address = dlsym(handle, symbol);                                                     \
-    if (!address) {                                                                            \
-      dlcCudaRecordError(-1, "the CUDA driver %s has no %s", path, symbol);                   \
-      return false;                                                                            \
-    }                                                                                          \
-    memcpy(&dlcCudaDriver.field, &address, sizeof address);                                    \
-  }
+  if (!dlcCudaResolve(handle, "CUDA driver", path, symbol, &dlcCudaDriver.field))              \
+    return false;
   DLC_CUDA_DRIVER_ENTRY_POINTS(DLC_CUDA_RESOLVE)
 #undef DLC_CUDA_RESOLVE
   return true;

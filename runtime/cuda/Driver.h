@@ -96,5 +96,10 @@ bool dlcCudaCheck(CUresult result, const char *call);
 /// Records the first error (printf-style); later ones are dropped.
 void dlcCudaRecordError(int code, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
+/// Looks `symbol` up in the library `handle` (opened from `path`, a `what` to the reader)
+/// and stores its address in the function pointer `*slot`; false after recording "the
+/// <what> <path> has no <symbol>".
+bool dlcCudaResolve(void *handle, const char *what, const char *path, const char *symbol,
+                    void *slot);
 
 #endif

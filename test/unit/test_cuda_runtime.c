@@ -3,7 +3,9 @@
  * stub driver, and every call after a failed initialization doing nothing. The runtime
  * initializes once per process and its first error sticks, so every test runs in a
  * process of its own (check's fork mode, whatever CK_FORK says) and chooses its driver
- * through DLC_CUDA_DRIVER before the first call. */
+ * through DLC_CUDA_DRIVER before the first call. The same holds for dlcCublasLtMatmul (the
+ * `library` dot backend) and its library, DLC_CUBLASLT: no library, one that is not
+ * cuBLASLt, the real one without a driver, a call after an earlier error. */
 #define _POSIX_C_SOURCE 200809L /* setenv */
 
 #include "UnitTest.h"
@@ -142,11 +144,136 @@ START_TEST(testInitFromThreads) {
 }
 END_TEST
 
+/* ---- dlcCublasLtMatmul ---------------------------------------------------------------- */
+
+/* The toolkit's cuBLASLt, where one is installed. */
+#define TOOLKIT_CUBLASLT "/usr/local/cuda/lib64/libcublasLt.so.13"
+
+static void useCublasLt(const char *path) {
+  ck_assert_int_eq(setenv("DLC_CUBLASLT", path, 1), 0);
+}
+
+/* A 2x3x4 product with bias and gelu on pointers no call may follow. */
+static void matmul(void) {
+  const void *bogus = (const void *)(uintptr_t)0x1234;
+  dlcCublasLtMatmul(DLC_CUBLASLT_EPILOGUE_GELU_BIAS, DLC_CUDA_R_32F, DLC_CUDA_R_32F, 0, 0, 0, 2,
+                    3, 4, 1, bogus, 4, 0, bogus, 3, 0, NULL, (void *)(uintptr_t)0x5678, 3, 0,
+                    bogus);
+}
+
+START_TEST(testNoCublasLt) {
+  useCublasLt("/nonexistent/libcublasLt.so.13");
+  matmul();
+  assertStartsWith(dlcCudaGetLastError(), "no cuBLASLt found (/nonexistent/libcublasLt.so.13: "
+                                          "cannot open shared object file");
+  ck_assert_int_eq(dlcCudaGetLastErrorCode(), -1);
+  /* The first error sticks: a second call changes nothing. */
+  const char *first = dlcCudaGetLastError();
+  matmul();
+  ck_assert_ptr_eq(dlcCudaGetLastError(), first);
+}
+END_TEST
+
+START_TEST(testNotCublasLt) {
+  useCublasLt("libc.so.6");
+  matmul();
+  ck_assert_str_eq(dlcCudaGetLastError(), "the cuBLASLt library libc.so.6 has no cublasLtCreate");
+  ck_assert_int_eq(dlcCudaGetLastErrorCode(), -1);
+}
+END_TEST
+
+/* Without DLC_CUBLASLT the runtime opens libcublasLt.so.13 (then .so.12); where neither is
+ * on the loader's path, the error names the first. Where one is, the call goes on to the
+ * driver, missing here. */
+START_TEST(testDefaultCublasLtName) {
+  unsetenv("DLC_CUBLASLT");
+  useDriver("/nonexistent/libcuda.so.1");
+  matmul();
+  const char *error = dlcCudaGetLastError();
+  ck_assert_ptr_nonnull(error);
+  if (strncmp(error, "no CUDA driver found", 20))
+    assertStartsWith(error, "no cuBLASLt found (libcublasLt.so.13: cannot open shared object");
+}
+END_TEST
+
+/* The real library resolves every entry point the runtime declares (CublasLt.h); the call
+ * then stops at the missing driver. */
+START_TEST(testToolkitCublasLtWithoutDriver) {
+  if (access(TOOLKIT_CUBLASLT, R_OK)) {
+    printf("testToolkitCublasLtWithoutDriver skipped: no %s\n", TOOLKIT_CUBLASLT);
+    return;
+  }
+  useCublasLt(TOOLKIT_CUBLASLT);
+  useDriver("/nonexistent/libcuda.so.1");
+  matmul();
+  assertStartsWith(dlcCudaGetLastError(), "no CUDA driver found (/nonexistent/libcuda.so.1");
+}
+END_TEST
+
+/* After an earlier error (here the driver's) the call does nothing, not even open cuBLASLt. */
+START_TEST(testCublasLtAfterFailureDoesNothing) {
+  useDriver("/nonexistent/libcuda.so.1");
+  useCublasLt("/nonexistent/libcublasLt.so.13");
+  ck_assert(!dlcCudaResultIsSuccess(dlcCudaRuntimeInit()));
+  matmul();
+  assertStartsWith(dlcCudaGetLastError(), "no CUDA driver found");
+}
+END_TEST
+
+/* The runtime's mapping of row-major products onto cuBLASLt's column-major ones, on the
+ * test fakes (test/fakes/: host memory as device memory, products computed as cublasLt.h
+ * defines them): every combination of transposed A and B, two batch items with B shared
+ * or not, accumulation into C and the bias, against the product computed here. */
+START_TEST(testCublasLtOnFakes) {
+  useDriver(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so");
+  useCublasLt(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cublaslt.so");
+  enum { M = 3, N = 5, K = 4, Batch = 2 };
+  float a[Batch * M * K], b[Batch * K * N], c[Batch * M * N], d[Batch * M * N], bias[N];
+  for (int i = 0; i < Batch * M * K; ++i)
+    a[i] = (float)(i % 7) - 3;
+  for (int i = 0; i < Batch * K * N; ++i)
+    b[i] = (float)(i % 5) - 2;
+  for (int i = 0; i < Batch * M * N; ++i)
+    c[i] = (float)(i % 3);
+  for (int j = 0; j < N; ++j)
+    bias[j] = 0.5f * (float)j;
+  for (int variant = 0; variant < 8; ++variant) {
+    int transA = variant & 1, transB = (variant >> 1) & 1, shared = variant >> 2;
+    dlcCublasLtMatmul(DLC_CUBLASLT_EPILOGUE_BIAS, DLC_CUDA_R_32F, DLC_CUDA_R_32F, transA, transB,
+                      1, M, N, K, Batch, a, transA ? M : K, M * K, b, transB ? K : N,
+                      shared ? 0 : K * N, c, d, N, M * N, bias);
+    ck_assert_msg(!dlcCudaGetLastError(), "%s", dlcCudaGetLastError());
+    for (int t = 0; t < Batch; ++t)
+      for (int i = 0; i < M; ++i)
+        for (int j = 0; j < N; ++j) {
+          const float *at = a + t * M * K, *bt = b + (shared ? 0 : t * K * N);
+          double want = c[t * M * N + i * N + j] + bias[j];
+          for (int l = 0; l < K; ++l)
+            want += (double)(transA ? at[l * M + i] : at[i * K + l]) *
+                    (transB ? bt[j * K + l] : bt[l * N + j]);
+          ck_assert_msg(d[t * M * N + i * N + j] == (float)want,
+                        "variant %d, item %d, [%d, %d]: %g, expected %g", variant, t, i, j,
+                        (double)d[t * M * N + i * N + j], want);
+        }
+  }
+}
+END_TEST
+
 int main(void) {
   Suite *suite = suite_create("cuda-runtime");
   TCase *tc = tcase_create("errors");
-  const TTest *tests[] = {testNoDriver,  testDefaultDriverName,          testNotADriver,
-                          testStubDriver, testCallsAfterFailureDoNothing, testInitFromThreads};
+  const TTest *tests[] = {testNoDriver,
+                          testDefaultDriverName,
+                          testNotADriver,
+                          testStubDriver,
+                          testCallsAfterFailureDoNothing,
+                          testInitFromThreads,
+                          testNoCublasLt,
+                          testNotCublasLt,
+                          testDefaultCublasLtName,
+                          testToolkitCublasLtWithoutDriver,
+                          testCublasLtAfterFailureDoesNothing,
+                          testCublasLtOnFakes};
   for (size_t i = 0; i < sizeof tests / sizeof *tests; ++i)
     tcase_add_test(tc, tests[i]);
   suite_add_tcase(suite, tc);

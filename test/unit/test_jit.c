@@ -215,11 +215,39 @@ START_TEST(test_bf16_rounding) {
 }
 END_TEST
 
+/* The host code of dlc-lower-to-gpu{dot-backend=library} for a matmul with a bias: one
+ * call of dlcCublasLtMatmul and mgpu* calls, no kernel. The JIT resolves them all in the
+ * process (libdlc's libdlc_cuda_runtime exports them), which needs no GPU to check; the
+ * code is not run. */
+START_TEST(test_gpu_library_dot_symbols_resolve) {
+  MlirModule module = mlirModuleCreateParse(
+      ctx,
+      dlcStr("func.func @main(%x: tensor<4x8xf32>, %w: tensor<8x16xf32>, %b: tensor<16xf32>) "
+             "-> tensor<4x16xf32> {\n"
+             "  %0 = \"dhlo.dot_general\"(%x, %w) {lhs_batching_dimensions = array<i64>, "
+             "lhs_contracting_dimensions = array<i64: 1>, rhs_batching_dimensions = "
+             "array<i64>, rhs_contracting_dimensions = array<i64: 0>} : (tensor<4x8xf32>, "
+             "tensor<8x16xf32>) -> tensor<4x16xf32>\n"
+             "  %1 = \"dhlo.broadcast_in_dim\"(%b) {broadcast_dimensions = array<i64: 1>} : "
+             "(tensor<16xf32>) -> tensor<4x16xf32>\n"
+             "  %2 = \"dhlo.add\"(%0, %1) : (tensor<4x16xf32>, tensor<4x16xf32>) -> "
+             "tensor<4x16xf32>\n"
+             "  return %2 : tensor<4x16xf32>\n"
+             "}\n"));
+  ck_assert(!mlirModuleIsNull(module));
+  jit = dlcJitCreate(module, dlcStr("main"),
+                     dlcStr("builtin.module(dlc-lower-to-gpu{dot-backend=library})"), 2,
+                     dlcTestCollect, &errors);
+  ck_assert_msg(!dlcJitIsNull(jit), "compile failed: %s", errors.text);
+  mlirModuleDestroy(module);
+}
+END_TEST
+
 int main(void) {
   const DlcTestCase cases[] = {
       {"jit",
        {test_mlp_layer, test_integer_division_corners, test_transpose_max_and_batch_dot,
-        test_bf16_rounding}},
+        test_bf16_rounding, test_gpu_library_dot_symbols_resolve}},
   };
   return dlcRunTestCases("jit", cases, sizeof cases / sizeof cases[0], setup, teardown);
 }
