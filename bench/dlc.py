@@ -1,7 +1,7 @@
 """dlc's side of the benchmark: finds (or builds, through utils/setup.sh) the build, reads the
-named pipelines from `dlc-opt --help` so that the fusion-off pipeline is dhlo-optimize's
-current steps less dhlo-fusion (never a copy of lib/Transforms/NamedPipelines.c that could
-drift), and runs `dlc-run --benchmark=N` (once with --check), parsing its stable lines."""
+named pipelines from `dlc-opt --help` so that the fusion-off pipeline is dhlo-optimize's and
+dlc-lower-to-cpu's current steps less the fusing ones (never a copy of
+lib/Transforms/NamedPipelines.c that could drift), and runs `dlc-run --benchmark=N` (once with --check), parsing its stable lines."""
 
 import os
 import re
@@ -49,7 +49,7 @@ def split_elements(text):
 
 
 def named_pipelines(help_text):
-    """{name: (pipeline text with option defaults substituted, {option: default})} from the
+    """{name: (pipeline text with ${option} placeholders, {option: default})} from the
     'dlc pipelines:' part of dlc-opt --help."""
     section = help_text.split("dlc pipelines:", 1)[-1]
     pipelines = {}
@@ -58,11 +58,33 @@ def named_pipelines(help_text):
         options = dict(re.findall(r"^\s+([\w-]+)=<\w+> \(default ([^)]*)\)", block, re.M))
         text = re.search(r"^\s+= (.*)$", block, re.M)
         if text:
-            body = text.group(1)
-            for option, default in options.items():
-                body = body.replace("${" + option + "}", default)
-            pipelines[name] = (body, options)
+            pipelines[name] = (text.group(1), options)
     return pipelines
+
+
+def expand(named, pipeline, overrides):
+    """`pipeline`'s text with its option values (defaults, then `overrides`) substituted."""
+    body, defaults = named[pipeline]
+    for option, value in dict(defaults, **overrides).items():
+        body = body.replace("${" + option + "}", str(value))
+    return body
+
+
+# The steps that fuse: dhlo-fusion forms the graph's fusions; in the lowering,
+# linalg-fuse-elementwise-ops merges elementwise loop nests and dlc-fuse-epilogues moves an
+# output fusion's epilogue into its matmul's tiles. Fusion off removes all three, so that
+# every dhlo op is its own loop nest writing its own buffer.
+FUSION_STEPS = re.compile(r"(dhlo-fusion|linalg-fuse-elementwise-ops|dlc-fuse-epilogues)\b")
+
+
+def without_fusion(named, pipeline, overrides):
+    """`pipeline`'s top-level steps (defaults, then `overrides`, substituted) less its
+    fusion steps; an error if it has none, since fusion-off would then measure nothing."""
+    steps = split_elements(expand(named, pipeline, overrides))
+    kept = [e for e in steps if not FUSION_STEPS.match(e)]
+    if len(kept) == len(steps):
+        raise DlcError(f"{pipeline} has no top-level fusion step to remove")
+    return kept
 
 
 class Dlc:
@@ -75,13 +97,12 @@ class Dlc:
         # The lead's `threads` option of dlc-lower-to-cpu, when this build has it.
         self.threads = threads if "threads" in named["dlc-lower-to-cpu"][1] else None
         lower = "dlc-lower-to-cpu" + (f"{{threads={threads}}}" if self.threads else "")
-        optimize = split_elements(named["dhlo-optimize"][0])
-        no_fusion = [e for e in optimize if not re.match(r"dhlo-fusion\b", e)]
-        if len(no_fusion) == len(optimize):
-            raise DlcError("dhlo-optimize has no top-level dhlo-fusion step to remove")
         self.pipelines = {
             "dlc": f"builtin.module(dhlo-optimize,{lower})",
-            "dlc_nofusion": "builtin.module(" + ",".join(no_fusion + [lower]) + ")",
+            "dlc_nofusion": "builtin.module(" + ",".join(
+                without_fusion(named, "dhlo-optimize", {}) +
+                without_fusion(named, "dlc-lower-to-cpu",
+                               {"threads": threads} if self.threads else {})) + ")",
         }
 
     def _run(self, argv):

@@ -120,7 +120,7 @@ def markdown(info, results):
             "if dlc's result also agrees with numpy's float64 evaluation); '(wrong result)': "
             "the engine's result is outside the workload's tolerance of numpy's float64 "
             "evaluation.", "",
-            "### Fusion: dlc against the same pipeline without dhlo-fusion", "",
+            "### Fusion: dlc against the same pipelines with every fusing step removed", "",
             table(["workload", "dhlo.fusion ops", "dlc ms", "fusion-off ms",
                    "speed-up from fusion", "fused faster"], fusion), "",
             "### Achieved rates (dlc-run's cost model of the dhlo program)", "",

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """dlc's benchmark (issue 4): runs every workload with dlc (`dlc-run --benchmark=N`), with dlc
-without dhlo-fusion, and with its peers (numpy on OpenBLAS, PyTorch CPU, ONNX Runtime), each
+with fusion off, and with its peers (numpy on OpenBLAS, PyTorch CPU, ONNX Runtime), each
 measurement in its own subprocess of this script, rounds interleaved; then prints Markdown
 tables of the medians, the rates, dlc's speed against each peer and the targets met.
   bench/run.py [--threads N] [--repeat R] [--only WORKLOAD[,...]] [--json FILE]

@@ -105,6 +105,7 @@ static const DlcNamedPipeline namedPipelines[] = {
      "dlc-parallelize{threads=${threads}},"
      COMPUTE_SMALL_FLOATS_IN_F32
      "convert-math-to-funcs,"
+     "dlc-define-bf16-truncation,"
      "expand-strided-metadata,"
      "lower-affine,"
      "finalize-memref-to-llvm,"

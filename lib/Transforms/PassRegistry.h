@@ -48,6 +48,7 @@ extern const DlcPassDef dlcTileAndVectorizePass;
 extern const DlcPassDef dlcParallelizePass;
 extern const DlcPassDef dlcFuseEpiloguesPass;
 extern const DlcPassDef dlcApproximateMathPass;
+extern const DlcPassDef dlcDefineBf16TruncationPass;
 extern const DlcPassDef dlcGpuFuseElementwisePass;
 extern const DlcPassDef dlcGpuLibraryDotPass;
 extern const DlcPassDef dlcGpuTileMatmulPass;

@@ -28,6 +28,7 @@ static const DlcPassDef *const passDefs[] = {
     &dlcParallelizePass,
     &dlcFuseEpiloguesPass,
     &dlcApproximateMathPass,
+    &dlcDefineBf16TruncationPass,
     &dlcGpuFuseElementwisePass,
     &dlcGpuLibraryDotPass,
     &dlcGpuTileMatmulPass,

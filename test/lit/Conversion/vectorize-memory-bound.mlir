@@ -199,3 +199,47 @@ func.func @reverse(%x: memref<4x64xf32>, %r: memref<4x64xf32>) {
   }
   return
 }
+
+// -----
+
+// A read through an expand_shape stays loops, transposed (a head split: 128x256 as
+// 128x4x64, read as 4x128x64) or not: upstream's fold of expand_shape into a transfer_read
+// of more dimensions than the source's never converges (the pass used to hang here).
+// CHECK-LABEL: func.func @split_heads
+// CHECK-NEXT: memref.expand_shape
+// CHECK-NEXT: linalg.generic
+// CHECK-NOT: vector.
+func.func @split_heads(%x: memref<128x256xf32>, %r: memref<4x128x64xf32>) {
+  %e = memref.expand_shape %x [[0], [1, 2]] output_shape [128, 4, 64]
+      : memref<128x256xf32> into memref<128x4x64xf32>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2)>,
+                                   affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+                  iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%e : memref<128x4x64xf32>) outs(%r : memref<4x128x64xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  }
+  return
+}
+
+// -----
+
+// CHECK-LABEL: func.func @expanded_in_order
+// CHECK: memref.subview
+// CHECK-NEXT: linalg.generic
+// CHECK-NOT: vector.
+func.func @expanded_in_order(%x: memref<128x256xf32>, %r: memref<128x2x64xf32>) {
+  %e = memref.expand_shape %x [[0], [1, 2]] output_shape [128, 4, 64]
+      : memref<128x256xf32> into memref<128x4x64xf32>
+  %s = memref.subview %e[0, 0, 0] [128, 2, 64] [1, 1, 1]
+      : memref<128x4x64xf32> to memref<128x2x64xf32, strided<[256, 64, 1]>>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+                                   affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+                  iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%s : memref<128x2x64xf32, strided<[256, 64, 1]>>) outs(%r : memref<128x2x64xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %n = arith.negf %in : f32
+    linalg.yield %n : f32
+  }
+  return
+}
