@@ -163,9 +163,9 @@ static void runFuseEpilogues(MlirOperation root, MlirExternalPass pass,
   Fusion f = {.parallel = mlirAttributeParseGet(ctx, dlcStr("#linalg.iterator_type<parallel>"))};
   int64_t cache[3];
   if (!dlcParseTileSizes(options[OptCacheTile].s, cache, 3) ||
-      !dlcParseTileSizes(options[OptRegisterBlock].s, f.block, 2)) {
+      !dlcParseRegisterBlock(options[OptRegisterBlock].s, f.block)) {
     mlirEmitError(mlirOperationGetLocation(root),
-                  "dlc-fuse-epilogues: cache-tile must be MxNxK and register-block MxN");
+                  "dlc-fuse-epilogues: cache-tile must be MxNxK and register-block MxN or host");
     mlirExternalPassSignalFailure(pass);
     return;
   }
@@ -193,7 +193,8 @@ static const DlcPassOptionInfo fuseEpiloguesOptions[] = {
      "matmul cache tile MxNxK: the epilogue's tiles are its M x N, shrunk per op as "
      "dlc-tile-and-vectorize shrinks them"},
     {"register-block", DlcPassOptionString, DLC_MATMUL_REGISTER_BLOCK,
-     "matmul register block MxN: matmuls with a partial block are not fused"},
+     "matmul register block MxN or host (as dlc-tile-and-vectorize's): matmuls with a "
+     "partial block are not fused"},
 };
 
 static MlirDialectHandle (*const fuseDialects[])(void) = {

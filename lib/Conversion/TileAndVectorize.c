@@ -25,6 +25,8 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Diagnostics.h"
+#include "llvm-c/Core.h"
+#include "llvm-c/TargetMachine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +52,17 @@ bool dlcParseTileSizes(const char *text, int64_t *sizes, int count) {
     sizes[i] = v;
     s = end + 1;
   }
+  return true;
+}
+
+bool dlcParseRegisterBlock(const char *text, int64_t block[2]) {
+  if (strcmp(text, "host") != 0)
+    return dlcParseTileSizes(text, block, 2);
+  char *features = LLVMGetHostCPUFeatures();
+  bool avx512 = strstr(features, "+avx512f"), avx = strstr(features, "+avx");
+  LLVMDisposeMessage(features);
+  block[0] = avx512 || avx ? 8 : 4;
+  block[1] = avx512 ? 32 : avx ? 16 : 8;
   return true;
 }
 
@@ -229,10 +242,10 @@ static void runTileAndVectorize(MlirOperation root, MlirExternalPass pass,
   Schedule s = {.parallel = options[OptThreads].i != 1};
   int64_t block[2];
   if (!dlcParseTileSizes(options[OptCacheTile].s, s.cache, 3) ||
-      !dlcParseTileSizes(options[OptRegisterBlock].s, block, 2) || options[OptKStep].i <= 0 ||
+      !dlcParseRegisterBlock(options[OptRegisterBlock].s, block) || options[OptKStep].i <= 0 ||
       options[OptThreads].i < 0) {
     mlirEmitError(mlirOperationGetLocation(root),
-                  "dlc-tile-and-vectorize: cache-tile must be MxNxK, register-block MxN, "
+                  "dlc-tile-and-vectorize: cache-tile must be MxNxK, register-block MxN or host, "
                   "k-step positive, threads at least 0");
     mlirExternalPassSignalFailure(pass);
     return;
@@ -261,7 +274,8 @@ static const DlcPassOptionInfo tileAndVectorizeOptions[] = {
      "matmul cache tile MxNxK (shrunk per op to a multiple of the register tile that divides "
      "the loop)"},
     {"register-block", DlcPassOptionString, DLC_MATMUL_REGISTER_BLOCK,
-     "matmul register block MxN of the accumulator (8x32: 16 zmm on AVX-512; 6x16 for AVX2)"},
+     "matmul register block MxN of the accumulator, or host: 8x32 with AVX-512, 8x16 with "
+     "AVX2, 4x8 otherwise"},
     {"k-step", DlcPassOptionInt, "4", "matmul k step per register block"},
     {"threads", DlcPassOptionInt, "1",
      "1: every tile loop is scf.for; otherwise the matmul cache tiles are an scf.forall, "

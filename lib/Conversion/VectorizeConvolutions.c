@@ -112,9 +112,9 @@ static void runVectorizeConvolutions(MlirOperation root, MlirExternalPass pass,
                                      const DlcPassOptionValue *options) {
   Schedule s = {.cStep = options[OptCStep].i};
   int64_t block[2];
-  if (!dlcParseTileSizes(options[OptBlock].s, block, 2) || s.cStep <= 0) {
+  if (!dlcParseRegisterBlock(options[OptBlock].s, block) || s.cStep <= 0) {
     mlirEmitError(mlirOperationGetLocation(root),
-                  "dlc-vectorize-convolutions: block must be MxN and c-step positive");
+                  "dlc-vectorize-convolutions: block must be MxN or host and c-step positive");
     mlirExternalPassSignalFailure(pass);
     return;
   }
@@ -137,7 +137,8 @@ static void runVectorizeConvolutions(MlirOperation root, MlirExternalPass pass,
 
 static const DlcPassOptionInfo vectorizeConvolutionsOptions[] = {
     {"block", DlcPassOptionString, DLC_MATMUL_REGISTER_BLOCK,
-     "accumulator block: output columns (ow) x output features (f), each shrunk to a divisor"},
+     "accumulator block: output columns (ow) x output features (f), each shrunk to a "
+     "divisor, or host (as dlc-tile-and-vectorize's register-block)"},
     {"c-step", DlcPassOptionInt, "16", "input features per step (shrunk to a divisor)"},
     {"print-script", DlcPassOptionBool, "false", "print the transform script to stderr"},
 };

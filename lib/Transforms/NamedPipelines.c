@@ -52,7 +52,7 @@ static const DlcPassOptionInfo lowerToCpuOptions[] = {
      "at all, N > 1 N threads"},
     {"cache-tile", DlcPassOptionString, DLC_MATMUL_CACHE_TILE, "matmul cache tile MxNxK"},
     {"register-block", DlcPassOptionString, DLC_MATMUL_REGISTER_BLOCK,
-     "matmul register block MxN (8x32 for AVX-512, 6x16 for AVX2)"},
+     "matmul register block MxN, or host: 8x32 with AVX-512, 8x16 with AVX2, 4x8 otherwise"},
     {"k-step", DlcPassOptionInt, "4", "matmul k step per register block"},
 };
 

@@ -31,6 +31,17 @@ config.substitutions.append(("%sanitizer_cflags", "-fsanitize=address,undefined"
 config.substitutions.append(("%dlc_src", config.dlc_src_root))
 config.substitutions.append(("%dlc_obj", config.dlc_obj_root))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+# The matmul register block that `register-block=host` must pick on this machine (the CPU
+# features LLVM reports are those /proc/cpuinfo lists, on x86 Linux).
+def host_register_block():
+    try:
+        flags = next((l.split(":", 1)[1].split() for l in open("/proc/cpuinfo")
+                      if l.startswith("flags")), [])
+    except OSError:
+        flags = []
+    return "8x32" if "avx512f" in flags else "8x16" if "avx" in flags else "4x8"
+# As the tile sizes of a transform script write it: "8, 16".
+config.substitutions.append(("%host_register_block", host_register_block().replace("x", ", ")))
 # GPU tests that need ptxas (cubin) run where the CUDA toolkit is, on PATH or in /usr/local/cuda.
 import shutil
 if shutil.which("ptxas", path=path) or os.access("/usr/local/cuda/bin/ptxas", os.X_OK):

@@ -1,6 +1,6 @@
-// RUN: dlc-opt %s --split-input-file --dlc-fuse-epilogues=cache-tile=32x64x64 | FileCheck %s
+// RUN: dlc-opt %s --split-input-file --dlc-fuse-epilogues='cache-tile=32x64x64 register-block=8x32' | FileCheck %s
 // RUN: not dlc-opt %s --split-input-file --dlc-fuse-epilogues=register-block=8 2>&1 | FileCheck %s --check-prefix=BAD
-// BAD: error: dlc-fuse-epilogues: cache-tile must be MxNxK and register-block MxN
+// BAD: error: dlc-fuse-epilogues: cache-tile must be MxNxK and register-block MxN or host
 
 // A matmul and its bias epilogue: one forall over the 2 x 2 cache tiles of 32x64, each
 // computing the fill, the tile's product and the tile's epilogue; nothing outside it.

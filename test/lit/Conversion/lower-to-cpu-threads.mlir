@@ -23,7 +23,7 @@
 // BLOCK-LABEL: llvm.func @matmul
 // BLOCK-COUNT-4: llvm.intr.fmuladd({{.*}}) : (vector<16xf32>, vector<16xf32>, vector<16xf32>) -> vector<16xf32>
 // BLOCK-NOT: llvm.intr.fmuladd
-// BAD: error: dlc-tile-and-vectorize: cache-tile must be MxNxK, register-block MxN, k-step positive, threads at least 0
+// BAD: error: dlc-tile-and-vectorize: cache-tile must be MxNxK, register-block MxN or host, k-step positive, threads at least 0
 // BADBLOCK: error: dlc-fuse-epilogues: cache-tile must be MxNxK and register-block MxN
 func.func @matmul(%a: tensor<128x32xf32>, %b: tensor<32x512xf32>) -> tensor<128x512xf32> {
   %0 = "dhlo.dot_general"(%a, %b) {lhs_batching_dimensions = array<i64>, rhs_batching_dimensions = array<i64>, lhs_contracting_dimensions = array<i64: 1>, rhs_contracting_dimensions = array<i64: 0>} : (tensor<128x32xf32>, tensor<32x512xf32>) -> tensor<128x512xf32>

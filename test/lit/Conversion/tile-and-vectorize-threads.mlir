@@ -1,5 +1,5 @@
-// RUN: dlc-opt %s --split-input-file --pass-pipeline='builtin.module(dlc-tile-and-vectorize{cache-tile=16x32x8 threads=2})' | FileCheck %s
-// RUN: dlc-opt %s --split-input-file --pass-pipeline='builtin.module(dlc-tile-and-vectorize{cache-tile=16x32x8 threads=1})' | FileCheck %s --check-prefix=SEQ
+// RUN: dlc-opt %s --split-input-file --pass-pipeline='builtin.module(dlc-tile-and-vectorize{cache-tile=16x32x8 register-block=8x32 threads=2})' | FileCheck %s
+// RUN: dlc-opt %s --split-input-file --pass-pipeline='builtin.module(dlc-tile-and-vectorize{cache-tile=16x32x8 register-block=8x32 threads=1})' | FileCheck %s --check-prefix=SEQ
 
 // threads != 1: the m x n cache tiles of a matmul are one scf.forall (here 2 x 2 tiles of
 // 16x32); inside it the k cache tile is a loop (k accumulates), then the m register blocks

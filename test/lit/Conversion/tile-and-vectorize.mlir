@@ -1,4 +1,4 @@
-// RUN: dlc-opt %s --split-input-file --pass-pipeline='builtin.module(dlc-tile-and-vectorize{cache-tile=16x64x8})' | FileCheck %s
+// RUN: dlc-opt %s --split-input-file --pass-pipeline='builtin.module(dlc-tile-and-vectorize{cache-tile=16x64x8 register-block=8x32})' | FileCheck %s
 
 // A matmul whose loops are multiples of the 8x32x4 register block: cache tiles (16x64x8),
 // then an 8x32 block whose accumulator is loaded before the k loop, carried through it in

@@ -1,4 +1,4 @@
-// RUN: dlc-opt %s --split-input-file --pass-pipeline='builtin.module(dlc-vectorize-convolutions)' | FileCheck %s
+// RUN: dlc-opt %s --split-input-file --pass-pipeline='builtin.module(dlc-vectorize-convolutions{block=8x32})' | FileCheck %s
 
 // A 3x3 NHWC/HWCF convolution on tensors: output rows (n, oh) in an scf.forall; ow, f, kh
 // and c in scf.for, tiled by divisors (ow 8, f 8, c 3); each tile a 1-d convolution
