@@ -136,6 +136,7 @@ static const DlcNamedPipeline namedPipelines[] = {
      "convert-linalg-to-parallel-loops,"
      "dlc-gpu-map-loops{block-size=${block-size}},"
      "dlc-gpu-device-memory,"
+     "convert-math-to-funcs,"
      "gpu-kernel-outlining,"
      "gpu.module("
      COMPUTE_SMALL_FLOATS_IN_F32
@@ -143,6 +144,7 @@ static const DlcNamedPipeline namedPipelines[] = {
      "lower-affine,"
      "convert-scf-to-cf,"
      "convert-gpu-to-nvvm,"
+     "convert-math-to-llvm,"
      "reconcile-unrealized-casts),"
      "dlc-gpu-module-to-binary{chip=${chip} format=${format} opt-level=${opt-level}},"
      "func.func(gpu-async-region),"

@@ -3,202 +3,272 @@
 // Tolerances: dlc-run's defaults by element type unless a RUN line gives its own;
 // why, for each: test/lit/numerics/ops/README.md.
 
-// @movement_wide: 20 results; for each of f32, f64: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, dynamic_slice, dynamic_update_slice, gather, pad; the first three arguments are the i32 indices
+// @movement_wide: 16 results; for each of f32, f64: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, gather, pad; the first argument is gather's i32 indices
 // RUN: dlc-run %s --entry=movement_wide --check \
-// RUN:   --input=random --input=random --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
+// RUN:   --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-WIDE
 // RUN: dlc-run %s --entry=movement_wide --check --aot \
-// RUN:   --input=random --input=random --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
+// RUN:   --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-WIDE
-// MOVEMENT-WIDE-COUNT-20: dlc-run: output #{{[0-9]+}} matches
+// MOVEMENT-WIDE-COUNT-16: dlc-run: output #{{[0-9]+}} matches
 // MOVEMENT-WIDE-NOT: output
 
-// @movement_narrow: 20 results; for each of f16, bf16: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, dynamic_slice, dynamic_update_slice, gather, pad; the first three arguments are the i32 indices
+// @dynamic_wide: 4 results; for each of f32, f64: dynamic_slice, dynamic_update_slice; the first two arguments are the i32 indices
+// RUN: dlc-run %s --entry=dynamic_wide --check \
+// RUN:   --input=random --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-WIDE
+// RUN: dlc-run %s --entry=dynamic_wide --check --aot \
+// RUN:   --input=random --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-WIDE
+// DYNAMIC-WIDE-COUNT-4: dlc-run: output #{{[0-9]+}} matches
+// DYNAMIC-WIDE-NOT: output
+
+// @movement_narrow: 16 results; for each of f16, bf16: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, gather, pad; the first argument is gather's i32 indices
 // RUN: dlc-run %s --entry=movement_narrow --check \
-// RUN:   --input=random --input=random --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
+// RUN:   --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-NARROW
 // RUN: dlc-run %s --entry=movement_narrow --check --aot \
-// RUN:   --input=random --input=random --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
+// RUN:   --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-NARROW
-// MOVEMENT-NARROW-COUNT-20: dlc-run: output #{{[0-9]+}} matches
+// MOVEMENT-NARROW-COUNT-16: dlc-run: output #{{[0-9]+}} matches
 // MOVEMENT-NARROW-NOT: output
 
-// @movement_signed: 40 results; for each of i8, i16, i32, i64: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, dynamic_slice, dynamic_update_slice, gather, pad; the first three arguments are the i32 indices
+// @dynamic_narrow: 4 results; for each of f16, bf16: dynamic_slice, dynamic_update_slice; the first two arguments are the i32 indices
+// RUN: dlc-run %s --entry=dynamic_narrow --check \
+// RUN:   --input=random --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-NARROW
+// RUN: dlc-run %s --entry=dynamic_narrow --check --aot \
+// RUN:   --input=random --input=random --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 --input=random:-3:3 \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-NARROW
+// DYNAMIC-NARROW-COUNT-4: dlc-run: output #{{[0-9]+}} matches
+// DYNAMIC-NARROW-NOT: output
+
+// @movement_signed: 32 results; for each of i8, i16, i32, i64: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, gather, pad; the first argument is gather's i32 indices
 // RUN: dlc-run %s --entry=movement_signed --check \
-// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-SIGNED
 // RUN: dlc-run %s --entry=movement_signed --check --aot \
-// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-SIGNED
-// MOVEMENT-SIGNED-COUNT-40: dlc-run: output #{{[0-9]+}} matches
+// MOVEMENT-SIGNED-COUNT-32: dlc-run: output #{{[0-9]+}} matches
 // MOVEMENT-SIGNED-NOT: output
 
-// @movement_unsigned: 40 results; for each of ui8, ui16, ui32, ui64: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, dynamic_slice, dynamic_update_slice, gather, pad; the first three arguments are the i32 indices
+// @dynamic_signed: 8 results; for each of i8, i16, i32, i64: dynamic_slice, dynamic_update_slice; the first two arguments are the i32 indices
+// RUN: dlc-run %s --entry=dynamic_signed --check \
+// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-SIGNED
+// RUN: dlc-run %s --entry=dynamic_signed --check --aot \
+// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-SIGNED
+// DYNAMIC-SIGNED-COUNT-8: dlc-run: output #{{[0-9]+}} matches
+// DYNAMIC-SIGNED-NOT: output
+
+// @movement_unsigned: 32 results; for each of ui8, ui16, ui32, ui64: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, gather, pad; the first argument is gather's i32 indices
 // RUN: dlc-run %s --entry=movement_unsigned --check \
-// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-UNSIGNED
 // RUN: dlc-run %s --entry=movement_unsigned --check --aot \
-// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-UNSIGNED
-// MOVEMENT-UNSIGNED-COUNT-40: dlc-run: output #{{[0-9]+}} matches
+// MOVEMENT-UNSIGNED-COUNT-32: dlc-run: output #{{[0-9]+}} matches
 // MOVEMENT-UNSIGNED-NOT: output
 
-// @movement_bool: 10 results; for each of i1: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, dynamic_slice, dynamic_update_slice, gather, pad; the first three arguments are the i32 indices
+// @dynamic_unsigned: 8 results; for each of ui8, ui16, ui32, ui64: dynamic_slice, dynamic_update_slice; the first two arguments are the i32 indices
+// RUN: dlc-run %s --entry=dynamic_unsigned --check \
+// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-UNSIGNED
+// RUN: dlc-run %s --entry=dynamic_unsigned --check --aot \
+// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-UNSIGNED
+// DYNAMIC-UNSIGNED-COUNT-8: dlc-run: output #{{[0-9]+}} matches
+// DYNAMIC-UNSIGNED-NOT: output
+
+// @movement_bool: 8 results; for each of i1: broadcast_in_dim, reshape, transpose, reverse, concatenate, slice, gather, pad; the first argument is gather's i32 indices
 // RUN: dlc-run %s --entry=movement_bool --check \
-// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   --input=random --input=random --input=random --input=random \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-BOOL
 // RUN: dlc-run %s --entry=movement_bool --check --aot \
-// RUN:   --input=random --input=random --input=random --input=random --input=random --input=random --input=random \
+// RUN:   --input=random --input=random --input=random --input=random \
 // RUN:   | FileCheck %s --check-prefix=MOVEMENT-BOOL
-// MOVEMENT-BOOL-COUNT-10: dlc-run: output #{{[0-9]+}} matches
+// MOVEMENT-BOOL-COUNT-8: dlc-run: output #{{[0-9]+}} matches
 // MOVEMENT-BOOL-NOT: output
 
-func.func @movement_wide(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<3xi32>, %a3: tensor<4x5xf32>, %a4: tensor<4x3xf32>, %a5: tensor<2x2xf32>, %a6: tensor<f32>, %a7: tensor<4x5xf64>, %a8: tensor<4x3xf64>, %a9: tensor<2x2xf64>, %a10: tensor<f64>) -> (tensor<4x3x5xf32>, tensor<2x10xf32>, tensor<5x4xf32>, tensor<4x5xf32>, tensor<4x8xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<4x5xf32>, tensor<3x5xf32>, tensor<8x6xf32>, tensor<4x3x5xf64>, tensor<2x10xf64>, tensor<5x4xf64>, tensor<4x5xf64>, tensor<4x8xf64>, tensor<2x3xf64>, tensor<2x3xf64>, tensor<4x5xf64>, tensor<3x5xf64>, tensor<8x6xf64>) {
-  %0 = "dhlo.broadcast_in_dim"(%a3) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xf32>) -> tensor<4x3x5xf32>
-  %1 = "dhlo.reshape"(%a3) : (tensor<4x5xf32>) -> tensor<2x10xf32>
-  %2 = "dhlo.transpose"(%a3) {permutation = array<i64: 1, 0>} : (tensor<4x5xf32>) -> tensor<5x4xf32>
-  %3 = "dhlo.reverse"(%a3) {dimensions = array<i64: 0, 1>} : (tensor<4x5xf32>) -> tensor<4x5xf32>
-  %4 = "dhlo.concatenate"(%a3, %a4) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xf32>, tensor<4x3xf32>) -> tensor<4x8xf32>
-  %5 = "dhlo.slice"(%a3) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xf32>) -> tensor<2x3xf32>
-  %6 = "dhlo.dynamic_slice"(%a3, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xf32>, tensor<i32>, tensor<i32>) -> tensor<2x3xf32>
-  %7 = "dhlo.dynamic_update_slice"(%a3, %a5, %a0, %a1) : (tensor<4x5xf32>, tensor<2x2xf32>, tensor<i32>, tensor<i32>) -> tensor<4x5xf32>
-  %8 = "dhlo.gather"(%a3, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xf32>, tensor<3xi32>) -> tensor<3x5xf32>
-  %9 = "dhlo.pad"(%a3, %a6) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xf32>, tensor<f32>) -> tensor<8x6xf32>
-  %10 = "dhlo.broadcast_in_dim"(%a7) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xf64>) -> tensor<4x3x5xf64>
-  %11 = "dhlo.reshape"(%a7) : (tensor<4x5xf64>) -> tensor<2x10xf64>
-  %12 = "dhlo.transpose"(%a7) {permutation = array<i64: 1, 0>} : (tensor<4x5xf64>) -> tensor<5x4xf64>
-  %13 = "dhlo.reverse"(%a7) {dimensions = array<i64: 0, 1>} : (tensor<4x5xf64>) -> tensor<4x5xf64>
-  %14 = "dhlo.concatenate"(%a7, %a8) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xf64>, tensor<4x3xf64>) -> tensor<4x8xf64>
-  %15 = "dhlo.slice"(%a7) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xf64>) -> tensor<2x3xf64>
-  %16 = "dhlo.dynamic_slice"(%a7, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xf64>, tensor<i32>, tensor<i32>) -> tensor<2x3xf64>
-  %17 = "dhlo.dynamic_update_slice"(%a7, %a9, %a0, %a1) : (tensor<4x5xf64>, tensor<2x2xf64>, tensor<i32>, tensor<i32>) -> tensor<4x5xf64>
-  %18 = "dhlo.gather"(%a7, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xf64>, tensor<3xi32>) -> tensor<3x5xf64>
-  %19 = "dhlo.pad"(%a7, %a10) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xf64>, tensor<f64>) -> tensor<8x6xf64>
-  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15, %16, %17, %18, %19 : tensor<4x3x5xf32>, tensor<2x10xf32>, tensor<5x4xf32>, tensor<4x5xf32>, tensor<4x8xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<4x5xf32>, tensor<3x5xf32>, tensor<8x6xf32>, tensor<4x3x5xf64>, tensor<2x10xf64>, tensor<5x4xf64>, tensor<4x5xf64>, tensor<4x8xf64>, tensor<2x3xf64>, tensor<2x3xf64>, tensor<4x5xf64>, tensor<3x5xf64>, tensor<8x6xf64>
+// @dynamic_bool: 2 results; for each of i1: dynamic_slice, dynamic_update_slice; the first two arguments are the i32 indices
+// RUN: dlc-run %s --entry=dynamic_bool --check \
+// RUN:   --input=random --input=random --input=random --input=random \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-BOOL
+// RUN: dlc-run %s --entry=dynamic_bool --check --aot \
+// RUN:   --input=random --input=random --input=random --input=random \
+// RUN:   | FileCheck %s --check-prefix=DYNAMIC-BOOL
+// DYNAMIC-BOOL-COUNT-2: dlc-run: output #{{[0-9]+}} matches
+// DYNAMIC-BOOL-NOT: output
+
+func.func @movement_wide(%a0: tensor<3xi32>, %a1: tensor<4x5xf32>, %a2: tensor<4x3xf32>, %a3: tensor<f32>, %a4: tensor<4x5xf64>, %a5: tensor<4x3xf64>, %a6: tensor<f64>) -> (tensor<4x3x5xf32>, tensor<2x10xf32>, tensor<5x4xf32>, tensor<4x5xf32>, tensor<4x8xf32>, tensor<2x3xf32>, tensor<3x5xf32>, tensor<8x6xf32>, tensor<4x3x5xf64>, tensor<2x10xf64>, tensor<5x4xf64>, tensor<4x5xf64>, tensor<4x8xf64>, tensor<2x3xf64>, tensor<3x5xf64>, tensor<8x6xf64>) {
+  %0 = "dhlo.broadcast_in_dim"(%a1) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xf32>) -> tensor<4x3x5xf32>
+  %1 = "dhlo.reshape"(%a1) : (tensor<4x5xf32>) -> tensor<2x10xf32>
+  %2 = "dhlo.transpose"(%a1) {permutation = array<i64: 1, 0>} : (tensor<4x5xf32>) -> tensor<5x4xf32>
+  %3 = "dhlo.reverse"(%a1) {dimensions = array<i64: 0, 1>} : (tensor<4x5xf32>) -> tensor<4x5xf32>
+  %4 = "dhlo.concatenate"(%a1, %a2) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xf32>, tensor<4x3xf32>) -> tensor<4x8xf32>
+  %5 = "dhlo.slice"(%a1) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xf32>) -> tensor<2x3xf32>
+  %6 = "dhlo.gather"(%a1, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xf32>, tensor<3xi32>) -> tensor<3x5xf32>
+  %7 = "dhlo.pad"(%a1, %a3) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xf32>, tensor<f32>) -> tensor<8x6xf32>
+  %8 = "dhlo.broadcast_in_dim"(%a4) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xf64>) -> tensor<4x3x5xf64>
+  %9 = "dhlo.reshape"(%a4) : (tensor<4x5xf64>) -> tensor<2x10xf64>
+  %10 = "dhlo.transpose"(%a4) {permutation = array<i64: 1, 0>} : (tensor<4x5xf64>) -> tensor<5x4xf64>
+  %11 = "dhlo.reverse"(%a4) {dimensions = array<i64: 0, 1>} : (tensor<4x5xf64>) -> tensor<4x5xf64>
+  %12 = "dhlo.concatenate"(%a4, %a5) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xf64>, tensor<4x3xf64>) -> tensor<4x8xf64>
+  %13 = "dhlo.slice"(%a4) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xf64>) -> tensor<2x3xf64>
+  %14 = "dhlo.gather"(%a4, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xf64>, tensor<3xi32>) -> tensor<3x5xf64>
+  %15 = "dhlo.pad"(%a4, %a6) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xf64>, tensor<f64>) -> tensor<8x6xf64>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15 : tensor<4x3x5xf32>, tensor<2x10xf32>, tensor<5x4xf32>, tensor<4x5xf32>, tensor<4x8xf32>, tensor<2x3xf32>, tensor<3x5xf32>, tensor<8x6xf32>, tensor<4x3x5xf64>, tensor<2x10xf64>, tensor<5x4xf64>, tensor<4x5xf64>, tensor<4x8xf64>, tensor<2x3xf64>, tensor<3x5xf64>, tensor<8x6xf64>
 }
 
-func.func @movement_narrow(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<3xi32>, %a3: tensor<4x5xf16>, %a4: tensor<4x3xf16>, %a5: tensor<2x2xf16>, %a6: tensor<f16>, %a7: tensor<4x5xbf16>, %a8: tensor<4x3xbf16>, %a9: tensor<2x2xbf16>, %a10: tensor<bf16>) -> (tensor<4x3x5xf16>, tensor<2x10xf16>, tensor<5x4xf16>, tensor<4x5xf16>, tensor<4x8xf16>, tensor<2x3xf16>, tensor<2x3xf16>, tensor<4x5xf16>, tensor<3x5xf16>, tensor<8x6xf16>, tensor<4x3x5xbf16>, tensor<2x10xbf16>, tensor<5x4xbf16>, tensor<4x5xbf16>, tensor<4x8xbf16>, tensor<2x3xbf16>, tensor<2x3xbf16>, tensor<4x5xbf16>, tensor<3x5xbf16>, tensor<8x6xbf16>) {
-  %0 = "dhlo.broadcast_in_dim"(%a3) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xf16>) -> tensor<4x3x5xf16>
-  %1 = "dhlo.reshape"(%a3) : (tensor<4x5xf16>) -> tensor<2x10xf16>
-  %2 = "dhlo.transpose"(%a3) {permutation = array<i64: 1, 0>} : (tensor<4x5xf16>) -> tensor<5x4xf16>
-  %3 = "dhlo.reverse"(%a3) {dimensions = array<i64: 0, 1>} : (tensor<4x5xf16>) -> tensor<4x5xf16>
-  %4 = "dhlo.concatenate"(%a3, %a4) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xf16>, tensor<4x3xf16>) -> tensor<4x8xf16>
-  %5 = "dhlo.slice"(%a3) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xf16>) -> tensor<2x3xf16>
-  %6 = "dhlo.dynamic_slice"(%a3, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xf16>, tensor<i32>, tensor<i32>) -> tensor<2x3xf16>
-  %7 = "dhlo.dynamic_update_slice"(%a3, %a5, %a0, %a1) : (tensor<4x5xf16>, tensor<2x2xf16>, tensor<i32>, tensor<i32>) -> tensor<4x5xf16>
-  %8 = "dhlo.gather"(%a3, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xf16>, tensor<3xi32>) -> tensor<3x5xf16>
-  %9 = "dhlo.pad"(%a3, %a6) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xf16>, tensor<f16>) -> tensor<8x6xf16>
-  %10 = "dhlo.broadcast_in_dim"(%a7) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xbf16>) -> tensor<4x3x5xbf16>
-  %11 = "dhlo.reshape"(%a7) : (tensor<4x5xbf16>) -> tensor<2x10xbf16>
-  %12 = "dhlo.transpose"(%a7) {permutation = array<i64: 1, 0>} : (tensor<4x5xbf16>) -> tensor<5x4xbf16>
-  %13 = "dhlo.reverse"(%a7) {dimensions = array<i64: 0, 1>} : (tensor<4x5xbf16>) -> tensor<4x5xbf16>
-  %14 = "dhlo.concatenate"(%a7, %a8) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xbf16>, tensor<4x3xbf16>) -> tensor<4x8xbf16>
-  %15 = "dhlo.slice"(%a7) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xbf16>) -> tensor<2x3xbf16>
-  %16 = "dhlo.dynamic_slice"(%a7, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xbf16>, tensor<i32>, tensor<i32>) -> tensor<2x3xbf16>
-  %17 = "dhlo.dynamic_update_slice"(%a7, %a9, %a0, %a1) : (tensor<4x5xbf16>, tensor<2x2xbf16>, tensor<i32>, tensor<i32>) -> tensor<4x5xbf16>
-  %18 = "dhlo.gather"(%a7, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xbf16>, tensor<3xi32>) -> tensor<3x5xbf16>
-  %19 = "dhlo.pad"(%a7, %a10) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xbf16>, tensor<bf16>) -> tensor<8x6xbf16>
-  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15, %16, %17, %18, %19 : tensor<4x3x5xf16>, tensor<2x10xf16>, tensor<5x4xf16>, tensor<4x5xf16>, tensor<4x8xf16>, tensor<2x3xf16>, tensor<2x3xf16>, tensor<4x5xf16>, tensor<3x5xf16>, tensor<8x6xf16>, tensor<4x3x5xbf16>, tensor<2x10xbf16>, tensor<5x4xbf16>, tensor<4x5xbf16>, tensor<4x8xbf16>, tensor<2x3xbf16>, tensor<2x3xbf16>, tensor<4x5xbf16>, tensor<3x5xbf16>, tensor<8x6xbf16>
+func.func @dynamic_wide(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<4x5xf32>, %a3: tensor<2x2xf32>, %a4: tensor<4x5xf64>, %a5: tensor<2x2xf64>) -> (tensor<2x3xf32>, tensor<4x5xf32>, tensor<2x3xf64>, tensor<4x5xf64>) {
+  %0 = "dhlo.dynamic_slice"(%a2, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xf32>, tensor<i32>, tensor<i32>) -> tensor<2x3xf32>
+  %1 = "dhlo.dynamic_update_slice"(%a2, %a3, %a0, %a1) : (tensor<4x5xf32>, tensor<2x2xf32>, tensor<i32>, tensor<i32>) -> tensor<4x5xf32>
+  %2 = "dhlo.dynamic_slice"(%a4, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xf64>, tensor<i32>, tensor<i32>) -> tensor<2x3xf64>
+  %3 = "dhlo.dynamic_update_slice"(%a4, %a5, %a0, %a1) : (tensor<4x5xf64>, tensor<2x2xf64>, tensor<i32>, tensor<i32>) -> tensor<4x5xf64>
+  return %0, %1, %2, %3 : tensor<2x3xf32>, tensor<4x5xf32>, tensor<2x3xf64>, tensor<4x5xf64>
 }
 
-func.func @movement_signed(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<3xi32>, %a3: tensor<4x5xi8>, %a4: tensor<4x3xi8>, %a5: tensor<2x2xi8>, %a6: tensor<i8>, %a7: tensor<4x5xi16>, %a8: tensor<4x3xi16>, %a9: tensor<2x2xi16>, %a10: tensor<i16>, %a11: tensor<4x5xi32>, %a12: tensor<4x3xi32>, %a13: tensor<2x2xi32>, %a14: tensor<i32>, %a15: tensor<4x5xi64>, %a16: tensor<4x3xi64>, %a17: tensor<2x2xi64>, %a18: tensor<i64>) -> (tensor<4x3x5xi8>, tensor<2x10xi8>, tensor<5x4xi8>, tensor<4x5xi8>, tensor<4x8xi8>, tensor<2x3xi8>, tensor<2x3xi8>, tensor<4x5xi8>, tensor<3x5xi8>, tensor<8x6xi8>, tensor<4x3x5xi16>, tensor<2x10xi16>, tensor<5x4xi16>, tensor<4x5xi16>, tensor<4x8xi16>, tensor<2x3xi16>, tensor<2x3xi16>, tensor<4x5xi16>, tensor<3x5xi16>, tensor<8x6xi16>, tensor<4x3x5xi32>, tensor<2x10xi32>, tensor<5x4xi32>, tensor<4x5xi32>, tensor<4x8xi32>, tensor<2x3xi32>, tensor<2x3xi32>, tensor<4x5xi32>, tensor<3x5xi32>, tensor<8x6xi32>, tensor<4x3x5xi64>, tensor<2x10xi64>, tensor<5x4xi64>, tensor<4x5xi64>, tensor<4x8xi64>, tensor<2x3xi64>, tensor<2x3xi64>, tensor<4x5xi64>, tensor<3x5xi64>, tensor<8x6xi64>) {
-  %0 = "dhlo.broadcast_in_dim"(%a3) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi8>) -> tensor<4x3x5xi8>
-  %1 = "dhlo.reshape"(%a3) : (tensor<4x5xi8>) -> tensor<2x10xi8>
-  %2 = "dhlo.transpose"(%a3) {permutation = array<i64: 1, 0>} : (tensor<4x5xi8>) -> tensor<5x4xi8>
-  %3 = "dhlo.reverse"(%a3) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi8>) -> tensor<4x5xi8>
-  %4 = "dhlo.concatenate"(%a3, %a4) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi8>, tensor<4x3xi8>) -> tensor<4x8xi8>
-  %5 = "dhlo.slice"(%a3) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi8>) -> tensor<2x3xi8>
-  %6 = "dhlo.dynamic_slice"(%a3, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi8>, tensor<i32>, tensor<i32>) -> tensor<2x3xi8>
-  %7 = "dhlo.dynamic_update_slice"(%a3, %a5, %a0, %a1) : (tensor<4x5xi8>, tensor<2x2xi8>, tensor<i32>, tensor<i32>) -> tensor<4x5xi8>
-  %8 = "dhlo.gather"(%a3, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi8>, tensor<3xi32>) -> tensor<3x5xi8>
-  %9 = "dhlo.pad"(%a3, %a6) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi8>, tensor<i8>) -> tensor<8x6xi8>
-  %10 = "dhlo.broadcast_in_dim"(%a7) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi16>) -> tensor<4x3x5xi16>
-  %11 = "dhlo.reshape"(%a7) : (tensor<4x5xi16>) -> tensor<2x10xi16>
-  %12 = "dhlo.transpose"(%a7) {permutation = array<i64: 1, 0>} : (tensor<4x5xi16>) -> tensor<5x4xi16>
-  %13 = "dhlo.reverse"(%a7) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi16>) -> tensor<4x5xi16>
-  %14 = "dhlo.concatenate"(%a7, %a8) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi16>, tensor<4x3xi16>) -> tensor<4x8xi16>
-  %15 = "dhlo.slice"(%a7) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi16>) -> tensor<2x3xi16>
-  %16 = "dhlo.dynamic_slice"(%a7, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi16>, tensor<i32>, tensor<i32>) -> tensor<2x3xi16>
-  %17 = "dhlo.dynamic_update_slice"(%a7, %a9, %a0, %a1) : (tensor<4x5xi16>, tensor<2x2xi16>, tensor<i32>, tensor<i32>) -> tensor<4x5xi16>
-  %18 = "dhlo.gather"(%a7, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi16>, tensor<3xi32>) -> tensor<3x5xi16>
-  %19 = "dhlo.pad"(%a7, %a10) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi16>, tensor<i16>) -> tensor<8x6xi16>
-  %20 = "dhlo.broadcast_in_dim"(%a11) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi32>) -> tensor<4x3x5xi32>
-  %21 = "dhlo.reshape"(%a11) : (tensor<4x5xi32>) -> tensor<2x10xi32>
-  %22 = "dhlo.transpose"(%a11) {permutation = array<i64: 1, 0>} : (tensor<4x5xi32>) -> tensor<5x4xi32>
-  %23 = "dhlo.reverse"(%a11) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi32>) -> tensor<4x5xi32>
-  %24 = "dhlo.concatenate"(%a11, %a12) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi32>, tensor<4x3xi32>) -> tensor<4x8xi32>
-  %25 = "dhlo.slice"(%a11) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi32>) -> tensor<2x3xi32>
-  %26 = "dhlo.dynamic_slice"(%a11, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi32>, tensor<i32>, tensor<i32>) -> tensor<2x3xi32>
-  %27 = "dhlo.dynamic_update_slice"(%a11, %a13, %a0, %a1) : (tensor<4x5xi32>, tensor<2x2xi32>, tensor<i32>, tensor<i32>) -> tensor<4x5xi32>
-  %28 = "dhlo.gather"(%a11, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi32>, tensor<3xi32>) -> tensor<3x5xi32>
-  %29 = "dhlo.pad"(%a11, %a14) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi32>, tensor<i32>) -> tensor<8x6xi32>
-  %30 = "dhlo.broadcast_in_dim"(%a15) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi64>) -> tensor<4x3x5xi64>
-  %31 = "dhlo.reshape"(%a15) : (tensor<4x5xi64>) -> tensor<2x10xi64>
-  %32 = "dhlo.transpose"(%a15) {permutation = array<i64: 1, 0>} : (tensor<4x5xi64>) -> tensor<5x4xi64>
-  %33 = "dhlo.reverse"(%a15) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi64>) -> tensor<4x5xi64>
-  %34 = "dhlo.concatenate"(%a15, %a16) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi64>, tensor<4x3xi64>) -> tensor<4x8xi64>
-  %35 = "dhlo.slice"(%a15) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi64>) -> tensor<2x3xi64>
-  %36 = "dhlo.dynamic_slice"(%a15, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi64>, tensor<i32>, tensor<i32>) -> tensor<2x3xi64>
-  %37 = "dhlo.dynamic_update_slice"(%a15, %a17, %a0, %a1) : (tensor<4x5xi64>, tensor<2x2xi64>, tensor<i32>, tensor<i32>) -> tensor<4x5xi64>
-  %38 = "dhlo.gather"(%a15, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi64>, tensor<3xi32>) -> tensor<3x5xi64>
-  %39 = "dhlo.pad"(%a15, %a18) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi64>, tensor<i64>) -> tensor<8x6xi64>
-  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15, %16, %17, %18, %19, %20, %21, %22, %23, %24, %25, %26, %27, %28, %29, %30, %31, %32, %33, %34, %35, %36, %37, %38, %39 : tensor<4x3x5xi8>, tensor<2x10xi8>, tensor<5x4xi8>, tensor<4x5xi8>, tensor<4x8xi8>, tensor<2x3xi8>, tensor<2x3xi8>, tensor<4x5xi8>, tensor<3x5xi8>, tensor<8x6xi8>, tensor<4x3x5xi16>, tensor<2x10xi16>, tensor<5x4xi16>, tensor<4x5xi16>, tensor<4x8xi16>, tensor<2x3xi16>, tensor<2x3xi16>, tensor<4x5xi16>, tensor<3x5xi16>, tensor<8x6xi16>, tensor<4x3x5xi32>, tensor<2x10xi32>, tensor<5x4xi32>, tensor<4x5xi32>, tensor<4x8xi32>, tensor<2x3xi32>, tensor<2x3xi32>, tensor<4x5xi32>, tensor<3x5xi32>, tensor<8x6xi32>, tensor<4x3x5xi64>, tensor<2x10xi64>, tensor<5x4xi64>, tensor<4x5xi64>, tensor<4x8xi64>, tensor<2x3xi64>, tensor<2x3xi64>, tensor<4x5xi64>, tensor<3x5xi64>, tensor<8x6xi64>
+func.func @movement_narrow(%a0: tensor<3xi32>, %a1: tensor<4x5xf16>, %a2: tensor<4x3xf16>, %a3: tensor<f16>, %a4: tensor<4x5xbf16>, %a5: tensor<4x3xbf16>, %a6: tensor<bf16>) -> (tensor<4x3x5xf16>, tensor<2x10xf16>, tensor<5x4xf16>, tensor<4x5xf16>, tensor<4x8xf16>, tensor<2x3xf16>, tensor<3x5xf16>, tensor<8x6xf16>, tensor<4x3x5xbf16>, tensor<2x10xbf16>, tensor<5x4xbf16>, tensor<4x5xbf16>, tensor<4x8xbf16>, tensor<2x3xbf16>, tensor<3x5xbf16>, tensor<8x6xbf16>) {
+  %0 = "dhlo.broadcast_in_dim"(%a1) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xf16>) -> tensor<4x3x5xf16>
+  %1 = "dhlo.reshape"(%a1) : (tensor<4x5xf16>) -> tensor<2x10xf16>
+  %2 = "dhlo.transpose"(%a1) {permutation = array<i64: 1, 0>} : (tensor<4x5xf16>) -> tensor<5x4xf16>
+  %3 = "dhlo.reverse"(%a1) {dimensions = array<i64: 0, 1>} : (tensor<4x5xf16>) -> tensor<4x5xf16>
+  %4 = "dhlo.concatenate"(%a1, %a2) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xf16>, tensor<4x3xf16>) -> tensor<4x8xf16>
+  %5 = "dhlo.slice"(%a1) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xf16>) -> tensor<2x3xf16>
+  %6 = "dhlo.gather"(%a1, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xf16>, tensor<3xi32>) -> tensor<3x5xf16>
+  %7 = "dhlo.pad"(%a1, %a3) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xf16>, tensor<f16>) -> tensor<8x6xf16>
+  %8 = "dhlo.broadcast_in_dim"(%a4) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xbf16>) -> tensor<4x3x5xbf16>
+  %9 = "dhlo.reshape"(%a4) : (tensor<4x5xbf16>) -> tensor<2x10xbf16>
+  %10 = "dhlo.transpose"(%a4) {permutation = array<i64: 1, 0>} : (tensor<4x5xbf16>) -> tensor<5x4xbf16>
+  %11 = "dhlo.reverse"(%a4) {dimensions = array<i64: 0, 1>} : (tensor<4x5xbf16>) -> tensor<4x5xbf16>
+  %12 = "dhlo.concatenate"(%a4, %a5) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xbf16>, tensor<4x3xbf16>) -> tensor<4x8xbf16>
+  %13 = "dhlo.slice"(%a4) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xbf16>) -> tensor<2x3xbf16>
+  %14 = "dhlo.gather"(%a4, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xbf16>, tensor<3xi32>) -> tensor<3x5xbf16>
+  %15 = "dhlo.pad"(%a4, %a6) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xbf16>, tensor<bf16>) -> tensor<8x6xbf16>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15 : tensor<4x3x5xf16>, tensor<2x10xf16>, tensor<5x4xf16>, tensor<4x5xf16>, tensor<4x8xf16>, tensor<2x3xf16>, tensor<3x5xf16>, tensor<8x6xf16>, tensor<4x3x5xbf16>, tensor<2x10xbf16>, tensor<5x4xbf16>, tensor<4x5xbf16>, tensor<4x8xbf16>, tensor<2x3xbf16>, tensor<3x5xbf16>, tensor<8x6xbf16>
 }
 
-func.func @movement_unsigned(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<3xi32>, %a3: tensor<4x5xui8>, %a4: tensor<4x3xui8>, %a5: tensor<2x2xui8>, %a6: tensor<ui8>, %a7: tensor<4x5xui16>, %a8: tensor<4x3xui16>, %a9: tensor<2x2xui16>, %a10: tensor<ui16>, %a11: tensor<4x5xui32>, %a12: tensor<4x3xui32>, %a13: tensor<2x2xui32>, %a14: tensor<ui32>, %a15: tensor<4x5xui64>, %a16: tensor<4x3xui64>, %a17: tensor<2x2xui64>, %a18: tensor<ui64>) -> (tensor<4x3x5xui8>, tensor<2x10xui8>, tensor<5x4xui8>, tensor<4x5xui8>, tensor<4x8xui8>, tensor<2x3xui8>, tensor<2x3xui8>, tensor<4x5xui8>, tensor<3x5xui8>, tensor<8x6xui8>, tensor<4x3x5xui16>, tensor<2x10xui16>, tensor<5x4xui16>, tensor<4x5xui16>, tensor<4x8xui16>, tensor<2x3xui16>, tensor<2x3xui16>, tensor<4x5xui16>, tensor<3x5xui16>, tensor<8x6xui16>, tensor<4x3x5xui32>, tensor<2x10xui32>, tensor<5x4xui32>, tensor<4x5xui32>, tensor<4x8xui32>, tensor<2x3xui32>, tensor<2x3xui32>, tensor<4x5xui32>, tensor<3x5xui32>, tensor<8x6xui32>, tensor<4x3x5xui64>, tensor<2x10xui64>, tensor<5x4xui64>, tensor<4x5xui64>, tensor<4x8xui64>, tensor<2x3xui64>, tensor<2x3xui64>, tensor<4x5xui64>, tensor<3x5xui64>, tensor<8x6xui64>) {
-  %0 = "dhlo.broadcast_in_dim"(%a3) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xui8>) -> tensor<4x3x5xui8>
-  %1 = "dhlo.reshape"(%a3) : (tensor<4x5xui8>) -> tensor<2x10xui8>
-  %2 = "dhlo.transpose"(%a3) {permutation = array<i64: 1, 0>} : (tensor<4x5xui8>) -> tensor<5x4xui8>
-  %3 = "dhlo.reverse"(%a3) {dimensions = array<i64: 0, 1>} : (tensor<4x5xui8>) -> tensor<4x5xui8>
-  %4 = "dhlo.concatenate"(%a3, %a4) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xui8>, tensor<4x3xui8>) -> tensor<4x8xui8>
-  %5 = "dhlo.slice"(%a3) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xui8>) -> tensor<2x3xui8>
-  %6 = "dhlo.dynamic_slice"(%a3, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xui8>, tensor<i32>, tensor<i32>) -> tensor<2x3xui8>
-  %7 = "dhlo.dynamic_update_slice"(%a3, %a5, %a0, %a1) : (tensor<4x5xui8>, tensor<2x2xui8>, tensor<i32>, tensor<i32>) -> tensor<4x5xui8>
-  %8 = "dhlo.gather"(%a3, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xui8>, tensor<3xi32>) -> tensor<3x5xui8>
-  %9 = "dhlo.pad"(%a3, %a6) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xui8>, tensor<ui8>) -> tensor<8x6xui8>
-  %10 = "dhlo.broadcast_in_dim"(%a7) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xui16>) -> tensor<4x3x5xui16>
-  %11 = "dhlo.reshape"(%a7) : (tensor<4x5xui16>) -> tensor<2x10xui16>
-  %12 = "dhlo.transpose"(%a7) {permutation = array<i64: 1, 0>} : (tensor<4x5xui16>) -> tensor<5x4xui16>
-  %13 = "dhlo.reverse"(%a7) {dimensions = array<i64: 0, 1>} : (tensor<4x5xui16>) -> tensor<4x5xui16>
-  %14 = "dhlo.concatenate"(%a7, %a8) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xui16>, tensor<4x3xui16>) -> tensor<4x8xui16>
-  %15 = "dhlo.slice"(%a7) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xui16>) -> tensor<2x3xui16>
-  %16 = "dhlo.dynamic_slice"(%a7, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xui16>, tensor<i32>, tensor<i32>) -> tensor<2x3xui16>
-  %17 = "dhlo.dynamic_update_slice"(%a7, %a9, %a0, %a1) : (tensor<4x5xui16>, tensor<2x2xui16>, tensor<i32>, tensor<i32>) -> tensor<4x5xui16>
-  %18 = "dhlo.gather"(%a7, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xui16>, tensor<3xi32>) -> tensor<3x5xui16>
-  %19 = "dhlo.pad"(%a7, %a10) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xui16>, tensor<ui16>) -> tensor<8x6xui16>
-  %20 = "dhlo.broadcast_in_dim"(%a11) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xui32>) -> tensor<4x3x5xui32>
-  %21 = "dhlo.reshape"(%a11) : (tensor<4x5xui32>) -> tensor<2x10xui32>
-  %22 = "dhlo.transpose"(%a11) {permutation = array<i64: 1, 0>} : (tensor<4x5xui32>) -> tensor<5x4xui32>
-  %23 = "dhlo.reverse"(%a11) {dimensions = array<i64: 0, 1>} : (tensor<4x5xui32>) -> tensor<4x5xui32>
-  %24 = "dhlo.concatenate"(%a11, %a12) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xui32>, tensor<4x3xui32>) -> tensor<4x8xui32>
-  %25 = "dhlo.slice"(%a11) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xui32>) -> tensor<2x3xui32>
-  %26 = "dhlo.dynamic_slice"(%a11, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xui32>, tensor<i32>, tensor<i32>) -> tensor<2x3xui32>
-  %27 = "dhlo.dynamic_update_slice"(%a11, %a13, %a0, %a1) : (tensor<4x5xui32>, tensor<2x2xui32>, tensor<i32>, tensor<i32>) -> tensor<4x5xui32>
-  %28 = "dhlo.gather"(%a11, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xui32>, tensor<3xi32>) -> tensor<3x5xui32>
-  %29 = "dhlo.pad"(%a11, %a14) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xui32>, tensor<ui32>) -> tensor<8x6xui32>
-  %30 = "dhlo.broadcast_in_dim"(%a15) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xui64>) -> tensor<4x3x5xui64>
-  %31 = "dhlo.reshape"(%a15) : (tensor<4x5xui64>) -> tensor<2x10xui64>
-  %32 = "dhlo.transpose"(%a15) {permutation = array<i64: 1, 0>} : (tensor<4x5xui64>) -> tensor<5x4xui64>
-  %33 = "dhlo.reverse"(%a15) {dimensions = array<i64: 0, 1>} : (tensor<4x5xui64>) -> tensor<4x5xui64>
-  %34 = "dhlo.concatenate"(%a15, %a16) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xui64>, tensor<4x3xui64>) -> tensor<4x8xui64>
-  %35 = "dhlo.slice"(%a15) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xui64>) -> tensor<2x3xui64>
-  %36 = "dhlo.dynamic_slice"(%a15, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xui64>, tensor<i32>, tensor<i32>) -> tensor<2x3xui64>
-  %37 = "dhlo.dynamic_update_slice"(%a15, %a17, %a0, %a1) : (tensor<4x5xui64>, tensor<2x2xui64>, tensor<i32>, tensor<i32>) -> tensor<4x5xui64>
-  %38 = "dhlo.gather"(%a15, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xui64>, tensor<3xi32>) -> tensor<3x5xui64>
-  %39 = "dhlo.pad"(%a15, %a18) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xui64>, tensor<ui64>) -> tensor<8x6xui64>
-  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15, %16, %17, %18, %19, %20, %21, %22, %23, %24, %25, %26, %27, %28, %29, %30, %31, %32, %33, %34, %35, %36, %37, %38, %39 : tensor<4x3x5xui8>, tensor<2x10xui8>, tensor<5x4xui8>, tensor<4x5xui8>, tensor<4x8xui8>, tensor<2x3xui8>, tensor<2x3xui8>, tensor<4x5xui8>, tensor<3x5xui8>, tensor<8x6xui8>, tensor<4x3x5xui16>, tensor<2x10xui16>, tensor<5x4xui16>, tensor<4x5xui16>, tensor<4x8xui16>, tensor<2x3xui16>, tensor<2x3xui16>, tensor<4x5xui16>, tensor<3x5xui16>, tensor<8x6xui16>, tensor<4x3x5xui32>, tensor<2x10xui32>, tensor<5x4xui32>, tensor<4x5xui32>, tensor<4x8xui32>, tensor<2x3xui32>, tensor<2x3xui32>, tensor<4x5xui32>, tensor<3x5xui32>, tensor<8x6xui32>, tensor<4x3x5xui64>, tensor<2x10xui64>, tensor<5x4xui64>, tensor<4x5xui64>, tensor<4x8xui64>, tensor<2x3xui64>, tensor<2x3xui64>, tensor<4x5xui64>, tensor<3x5xui64>, tensor<8x6xui64>
+func.func @dynamic_narrow(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<4x5xf16>, %a3: tensor<2x2xf16>, %a4: tensor<4x5xbf16>, %a5: tensor<2x2xbf16>) -> (tensor<2x3xf16>, tensor<4x5xf16>, tensor<2x3xbf16>, tensor<4x5xbf16>) {
+  %0 = "dhlo.dynamic_slice"(%a2, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xf16>, tensor<i32>, tensor<i32>) -> tensor<2x3xf16>
+  %1 = "dhlo.dynamic_update_slice"(%a2, %a3, %a0, %a1) : (tensor<4x5xf16>, tensor<2x2xf16>, tensor<i32>, tensor<i32>) -> tensor<4x5xf16>
+  %2 = "dhlo.dynamic_slice"(%a4, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xbf16>, tensor<i32>, tensor<i32>) -> tensor<2x3xbf16>
+  %3 = "dhlo.dynamic_update_slice"(%a4, %a5, %a0, %a1) : (tensor<4x5xbf16>, tensor<2x2xbf16>, tensor<i32>, tensor<i32>) -> tensor<4x5xbf16>
+  return %0, %1, %2, %3 : tensor<2x3xf16>, tensor<4x5xf16>, tensor<2x3xbf16>, tensor<4x5xbf16>
 }
 
-func.func @movement_bool(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<3xi32>, %a3: tensor<4x5xi1>, %a4: tensor<4x3xi1>, %a5: tensor<2x2xi1>, %a6: tensor<i1>) -> (tensor<4x3x5xi1>, tensor<2x10xi1>, tensor<5x4xi1>, tensor<4x5xi1>, tensor<4x8xi1>, tensor<2x3xi1>, tensor<2x3xi1>, tensor<4x5xi1>, tensor<3x5xi1>, tensor<8x6xi1>) {
-  %0 = "dhlo.broadcast_in_dim"(%a3) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi1>) -> tensor<4x3x5xi1>
-  %1 = "dhlo.reshape"(%a3) : (tensor<4x5xi1>) -> tensor<2x10xi1>
-  %2 = "dhlo.transpose"(%a3) {permutation = array<i64: 1, 0>} : (tensor<4x5xi1>) -> tensor<5x4xi1>
-  %3 = "dhlo.reverse"(%a3) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi1>) -> tensor<4x5xi1>
-  %4 = "dhlo.concatenate"(%a3, %a4) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi1>, tensor<4x3xi1>) -> tensor<4x8xi1>
-  %5 = "dhlo.slice"(%a3) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi1>) -> tensor<2x3xi1>
-  %6 = "dhlo.dynamic_slice"(%a3, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi1>, tensor<i32>, tensor<i32>) -> tensor<2x3xi1>
-  %7 = "dhlo.dynamic_update_slice"(%a3, %a5, %a0, %a1) : (tensor<4x5xi1>, tensor<2x2xi1>, tensor<i32>, tensor<i32>) -> tensor<4x5xi1>
-  %8 = "dhlo.gather"(%a3, %a2) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi1>, tensor<3xi32>) -> tensor<3x5xi1>
-  %9 = "dhlo.pad"(%a3, %a6) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi1>, tensor<i1>) -> tensor<8x6xi1>
-  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9 : tensor<4x3x5xi1>, tensor<2x10xi1>, tensor<5x4xi1>, tensor<4x5xi1>, tensor<4x8xi1>, tensor<2x3xi1>, tensor<2x3xi1>, tensor<4x5xi1>, tensor<3x5xi1>, tensor<8x6xi1>
+func.func @movement_signed(%a0: tensor<3xi32>, %a1: tensor<4x5xi8>, %a2: tensor<4x3xi8>, %a3: tensor<i8>, %a4: tensor<4x5xi16>, %a5: tensor<4x3xi16>, %a6: tensor<i16>, %a7: tensor<4x5xi32>, %a8: tensor<4x3xi32>, %a9: tensor<i32>, %a10: tensor<4x5xi64>, %a11: tensor<4x3xi64>, %a12: tensor<i64>) -> (tensor<4x3x5xi8>, tensor<2x10xi8>, tensor<5x4xi8>, tensor<4x5xi8>, tensor<4x8xi8>, tensor<2x3xi8>, tensor<3x5xi8>, tensor<8x6xi8>, tensor<4x3x5xi16>, tensor<2x10xi16>, tensor<5x4xi16>, tensor<4x5xi16>, tensor<4x8xi16>, tensor<2x3xi16>, tensor<3x5xi16>, tensor<8x6xi16>, tensor<4x3x5xi32>, tensor<2x10xi32>, tensor<5x4xi32>, tensor<4x5xi32>, tensor<4x8xi32>, tensor<2x3xi32>, tensor<3x5xi32>, tensor<8x6xi32>, tensor<4x3x5xi64>, tensor<2x10xi64>, tensor<5x4xi64>, tensor<4x5xi64>, tensor<4x8xi64>, tensor<2x3xi64>, tensor<3x5xi64>, tensor<8x6xi64>) {
+  %0 = "dhlo.broadcast_in_dim"(%a1) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi8>) -> tensor<4x3x5xi8>
+  %1 = "dhlo.reshape"(%a1) : (tensor<4x5xi8>) -> tensor<2x10xi8>
+  %2 = "dhlo.transpose"(%a1) {permutation = array<i64: 1, 0>} : (tensor<4x5xi8>) -> tensor<5x4xi8>
+  %3 = "dhlo.reverse"(%a1) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi8>) -> tensor<4x5xi8>
+  %4 = "dhlo.concatenate"(%a1, %a2) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi8>, tensor<4x3xi8>) -> tensor<4x8xi8>
+  %5 = "dhlo.slice"(%a1) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi8>) -> tensor<2x3xi8>
+  %6 = "dhlo.gather"(%a1, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi8>, tensor<3xi32>) -> tensor<3x5xi8>
+  %7 = "dhlo.pad"(%a1, %a3) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi8>, tensor<i8>) -> tensor<8x6xi8>
+  %8 = "dhlo.broadcast_in_dim"(%a4) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi16>) -> tensor<4x3x5xi16>
+  %9 = "dhlo.reshape"(%a4) : (tensor<4x5xi16>) -> tensor<2x10xi16>
+  %10 = "dhlo.transpose"(%a4) {permutation = array<i64: 1, 0>} : (tensor<4x5xi16>) -> tensor<5x4xi16>
+  %11 = "dhlo.reverse"(%a4) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi16>) -> tensor<4x5xi16>
+  %12 = "dhlo.concatenate"(%a4, %a5) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi16>, tensor<4x3xi16>) -> tensor<4x8xi16>
+  %13 = "dhlo.slice"(%a4) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi16>) -> tensor<2x3xi16>
+  %14 = "dhlo.gather"(%a4, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi16>, tensor<3xi32>) -> tensor<3x5xi16>
+  %15 = "dhlo.pad"(%a4, %a6) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi16>, tensor<i16>) -> tensor<8x6xi16>
+  %16 = "dhlo.broadcast_in_dim"(%a7) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi32>) -> tensor<4x3x5xi32>
+  %17 = "dhlo.reshape"(%a7) : (tensor<4x5xi32>) -> tensor<2x10xi32>
+  %18 = "dhlo.transpose"(%a7) {permutation = array<i64: 1, 0>} : (tensor<4x5xi32>) -> tensor<5x4xi32>
+  %19 = "dhlo.reverse"(%a7) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi32>) -> tensor<4x5xi32>
+  %20 = "dhlo.concatenate"(%a7, %a8) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi32>, tensor<4x3xi32>) -> tensor<4x8xi32>
+  %21 = "dhlo.slice"(%a7) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi32>) -> tensor<2x3xi32>
+  %22 = "dhlo.gather"(%a7, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi32>, tensor<3xi32>) -> tensor<3x5xi32>
+  %23 = "dhlo.pad"(%a7, %a9) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi32>, tensor<i32>) -> tensor<8x6xi32>
+  %24 = "dhlo.broadcast_in_dim"(%a10) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi64>) -> tensor<4x3x5xi64>
+  %25 = "dhlo.reshape"(%a10) : (tensor<4x5xi64>) -> tensor<2x10xi64>
+  %26 = "dhlo.transpose"(%a10) {permutation = array<i64: 1, 0>} : (tensor<4x5xi64>) -> tensor<5x4xi64>
+  %27 = "dhlo.reverse"(%a10) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi64>) -> tensor<4x5xi64>
+  %28 = "dhlo.concatenate"(%a10, %a11) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi64>, tensor<4x3xi64>) -> tensor<4x8xi64>
+  %29 = "dhlo.slice"(%a10) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi64>) -> tensor<2x3xi64>
+  %30 = "dhlo.gather"(%a10, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi64>, tensor<3xi32>) -> tensor<3x5xi64>
+  %31 = "dhlo.pad"(%a10, %a12) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi64>, tensor<i64>) -> tensor<8x6xi64>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15, %16, %17, %18, %19, %20, %21, %22, %23, %24, %25, %26, %27, %28, %29, %30, %31 : tensor<4x3x5xi8>, tensor<2x10xi8>, tensor<5x4xi8>, tensor<4x5xi8>, tensor<4x8xi8>, tensor<2x3xi8>, tensor<3x5xi8>, tensor<8x6xi8>, tensor<4x3x5xi16>, tensor<2x10xi16>, tensor<5x4xi16>, tensor<4x5xi16>, tensor<4x8xi16>, tensor<2x3xi16>, tensor<3x5xi16>, tensor<8x6xi16>, tensor<4x3x5xi32>, tensor<2x10xi32>, tensor<5x4xi32>, tensor<4x5xi32>, tensor<4x8xi32>, tensor<2x3xi32>, tensor<3x5xi32>, tensor<8x6xi32>, tensor<4x3x5xi64>, tensor<2x10xi64>, tensor<5x4xi64>, tensor<4x5xi64>, tensor<4x8xi64>, tensor<2x3xi64>, tensor<3x5xi64>, tensor<8x6xi64>
+}
+
+func.func @dynamic_signed(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<4x5xi8>, %a3: tensor<2x2xi8>, %a4: tensor<4x5xi16>, %a5: tensor<2x2xi16>, %a6: tensor<4x5xi32>, %a7: tensor<2x2xi32>, %a8: tensor<4x5xi64>, %a9: tensor<2x2xi64>) -> (tensor<2x3xi8>, tensor<4x5xi8>, tensor<2x3xi16>, tensor<4x5xi16>, tensor<2x3xi32>, tensor<4x5xi32>, tensor<2x3xi64>, tensor<4x5xi64>) {
+  %0 = "dhlo.dynamic_slice"(%a2, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi8>, tensor<i32>, tensor<i32>) -> tensor<2x3xi8>
+  %1 = "dhlo.dynamic_update_slice"(%a2, %a3, %a0, %a1) : (tensor<4x5xi8>, tensor<2x2xi8>, tensor<i32>, tensor<i32>) -> tensor<4x5xi8>
+  %2 = "dhlo.dynamic_slice"(%a4, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi16>, tensor<i32>, tensor<i32>) -> tensor<2x3xi16>
+  %3 = "dhlo.dynamic_update_slice"(%a4, %a5, %a0, %a1) : (tensor<4x5xi16>, tensor<2x2xi16>, tensor<i32>, tensor<i32>) -> tensor<4x5xi16>
+  %4 = "dhlo.dynamic_slice"(%a6, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi32>, tensor<i32>, tensor<i32>) -> tensor<2x3xi32>
+  %5 = "dhlo.dynamic_update_slice"(%a6, %a7, %a0, %a1) : (tensor<4x5xi32>, tensor<2x2xi32>, tensor<i32>, tensor<i32>) -> tensor<4x5xi32>
+  %6 = "dhlo.dynamic_slice"(%a8, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi64>, tensor<i32>, tensor<i32>) -> tensor<2x3xi64>
+  %7 = "dhlo.dynamic_update_slice"(%a8, %a9, %a0, %a1) : (tensor<4x5xi64>, tensor<2x2xi64>, tensor<i32>, tensor<i32>) -> tensor<4x5xi64>
+  return %0, %1, %2, %3, %4, %5, %6, %7 : tensor<2x3xi8>, tensor<4x5xi8>, tensor<2x3xi16>, tensor<4x5xi16>, tensor<2x3xi32>, tensor<4x5xi32>, tensor<2x3xi64>, tensor<4x5xi64>
+}
+
+func.func @movement_unsigned(%a0: tensor<3xi32>, %a1: tensor<4x5xui8>, %a2: tensor<4x3xui8>, %a3: tensor<ui8>, %a4: tensor<4x5xui16>, %a5: tensor<4x3xui16>, %a6: tensor<ui16>, %a7: tensor<4x5xui32>, %a8: tensor<4x3xui32>, %a9: tensor<ui32>, %a10: tensor<4x5xui64>, %a11: tensor<4x3xui64>, %a12: tensor<ui64>) -> (tensor<4x3x5xui8>, tensor<2x10xui8>, tensor<5x4xui8>, tensor<4x5xui8>, tensor<4x8xui8>, tensor<2x3xui8>, tensor<3x5xui8>, tensor<8x6xui8>, tensor<4x3x5xui16>, tensor<2x10xui16>, tensor<5x4xui16>, tensor<4x5xui16>, tensor<4x8xui16>, tensor<2x3xui16>, tensor<3x5xui16>, tensor<8x6xui16>, tensor<4x3x5xui32>, tensor<2x10xui32>, tensor<5x4xui32>, tensor<4x5xui32>, tensor<4x8xui32>, tensor<2x3xui32>, tensor<3x5xui32>, tensor<8x6xui32>, tensor<4x3x5xui64>, tensor<2x10xui64>, tensor<5x4xui64>, tensor<4x5xui64>, tensor<4x8xui64>, tensor<2x3xui64>, tensor<3x5xui64>, tensor<8x6xui64>) {
+  %0 = "dhlo.broadcast_in_dim"(%a1) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xui8>) -> tensor<4x3x5xui8>
+  %1 = "dhlo.reshape"(%a1) : (tensor<4x5xui8>) -> tensor<2x10xui8>
+  %2 = "dhlo.transpose"(%a1) {permutation = array<i64: 1, 0>} : (tensor<4x5xui8>) -> tensor<5x4xui8>
+  %3 = "dhlo.reverse"(%a1) {dimensions = array<i64: 0, 1>} : (tensor<4x5xui8>) -> tensor<4x5xui8>
+  %4 = "dhlo.concatenate"(%a1, %a2) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xui8>, tensor<4x3xui8>) -> tensor<4x8xui8>
+  %5 = "dhlo.slice"(%a1) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xui8>) -> tensor<2x3xui8>
+  %6 = "dhlo.gather"(%a1, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xui8>, tensor<3xi32>) -> tensor<3x5xui8>
+  %7 = "dhlo.pad"(%a1, %a3) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xui8>, tensor<ui8>) -> tensor<8x6xui8>
+  %8 = "dhlo.broadcast_in_dim"(%a4) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xui16>) -> tensor<4x3x5xui16>
+  %9 = "dhlo.reshape"(%a4) : (tensor<4x5xui16>) -> tensor<2x10xui16>
+  %10 = "dhlo.transpose"(%a4) {permutation = array<i64: 1, 0>} : (tensor<4x5xui16>) -> tensor<5x4xui16>
+  %11 = "dhlo.reverse"(%a4) {dimensions = array<i64: 0, 1>} : (tensor<4x5xui16>) -> tensor<4x5xui16>
+  %12 = "dhlo.concatenate"(%a4, %a5) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xui16>, tensor<4x3xui16>) -> tensor<4x8xui16>
+  %13 = "dhlo.slice"(%a4) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xui16>) -> tensor<2x3xui16>
+  %14 = "dhlo.gather"(%a4, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xui16>, tensor<3xi32>) -> tensor<3x5xui16>
+  %15 = "dhlo.pad"(%a4, %a6) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xui16>, tensor<ui16>) -> tensor<8x6xui16>
+  %16 = "dhlo.broadcast_in_dim"(%a7) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xui32>) -> tensor<4x3x5xui32>
+  %17 = "dhlo.reshape"(%a7) : (tensor<4x5xui32>) -> tensor<2x10xui32>
+  %18 = "dhlo.transpose"(%a7) {permutation = array<i64: 1, 0>} : (tensor<4x5xui32>) -> tensor<5x4xui32>
+  %19 = "dhlo.reverse"(%a7) {dimensions = array<i64: 0, 1>} : (tensor<4x5xui32>) -> tensor<4x5xui32>
+  %20 = "dhlo.concatenate"(%a7, %a8) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xui32>, tensor<4x3xui32>) -> tensor<4x8xui32>
+  %21 = "dhlo.slice"(%a7) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xui32>) -> tensor<2x3xui32>
+  %22 = "dhlo.gather"(%a7, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xui32>, tensor<3xi32>) -> tensor<3x5xui32>
+  %23 = "dhlo.pad"(%a7, %a9) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xui32>, tensor<ui32>) -> tensor<8x6xui32>
+  %24 = "dhlo.broadcast_in_dim"(%a10) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xui64>) -> tensor<4x3x5xui64>
+  %25 = "dhlo.reshape"(%a10) : (tensor<4x5xui64>) -> tensor<2x10xui64>
+  %26 = "dhlo.transpose"(%a10) {permutation = array<i64: 1, 0>} : (tensor<4x5xui64>) -> tensor<5x4xui64>
+  %27 = "dhlo.reverse"(%a10) {dimensions = array<i64: 0, 1>} : (tensor<4x5xui64>) -> tensor<4x5xui64>
+  %28 = "dhlo.concatenate"(%a10, %a11) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xui64>, tensor<4x3xui64>) -> tensor<4x8xui64>
+  %29 = "dhlo.slice"(%a10) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xui64>) -> tensor<2x3xui64>
+  %30 = "dhlo.gather"(%a10, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xui64>, tensor<3xi32>) -> tensor<3x5xui64>
+  %31 = "dhlo.pad"(%a10, %a12) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xui64>, tensor<ui64>) -> tensor<8x6xui64>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15, %16, %17, %18, %19, %20, %21, %22, %23, %24, %25, %26, %27, %28, %29, %30, %31 : tensor<4x3x5xui8>, tensor<2x10xui8>, tensor<5x4xui8>, tensor<4x5xui8>, tensor<4x8xui8>, tensor<2x3xui8>, tensor<3x5xui8>, tensor<8x6xui8>, tensor<4x3x5xui16>, tensor<2x10xui16>, tensor<5x4xui16>, tensor<4x5xui16>, tensor<4x8xui16>, tensor<2x3xui16>, tensor<3x5xui16>, tensor<8x6xui16>, tensor<4x3x5xui32>, tensor<2x10xui32>, tensor<5x4xui32>, tensor<4x5xui32>, tensor<4x8xui32>, tensor<2x3xui32>, tensor<3x5xui32>, tensor<8x6xui32>, tensor<4x3x5xui64>, tensor<2x10xui64>, tensor<5x4xui64>, tensor<4x5xui64>, tensor<4x8xui64>, tensor<2x3xui64>, tensor<3x5xui64>, tensor<8x6xui64>
+}
+
+func.func @dynamic_unsigned(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<4x5xui8>, %a3: tensor<2x2xui8>, %a4: tensor<4x5xui16>, %a5: tensor<2x2xui16>, %a6: tensor<4x5xui32>, %a7: tensor<2x2xui32>, %a8: tensor<4x5xui64>, %a9: tensor<2x2xui64>) -> (tensor<2x3xui8>, tensor<4x5xui8>, tensor<2x3xui16>, tensor<4x5xui16>, tensor<2x3xui32>, tensor<4x5xui32>, tensor<2x3xui64>, tensor<4x5xui64>) {
+  %0 = "dhlo.dynamic_slice"(%a2, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xui8>, tensor<i32>, tensor<i32>) -> tensor<2x3xui8>
+  %1 = "dhlo.dynamic_update_slice"(%a2, %a3, %a0, %a1) : (tensor<4x5xui8>, tensor<2x2xui8>, tensor<i32>, tensor<i32>) -> tensor<4x5xui8>
+  %2 = "dhlo.dynamic_slice"(%a4, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xui16>, tensor<i32>, tensor<i32>) -> tensor<2x3xui16>
+  %3 = "dhlo.dynamic_update_slice"(%a4, %a5, %a0, %a1) : (tensor<4x5xui16>, tensor<2x2xui16>, tensor<i32>, tensor<i32>) -> tensor<4x5xui16>
+  %4 = "dhlo.dynamic_slice"(%a6, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xui32>, tensor<i32>, tensor<i32>) -> tensor<2x3xui32>
+  %5 = "dhlo.dynamic_update_slice"(%a6, %a7, %a0, %a1) : (tensor<4x5xui32>, tensor<2x2xui32>, tensor<i32>, tensor<i32>) -> tensor<4x5xui32>
+  %6 = "dhlo.dynamic_slice"(%a8, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xui64>, tensor<i32>, tensor<i32>) -> tensor<2x3xui64>
+  %7 = "dhlo.dynamic_update_slice"(%a8, %a9, %a0, %a1) : (tensor<4x5xui64>, tensor<2x2xui64>, tensor<i32>, tensor<i32>) -> tensor<4x5xui64>
+  return %0, %1, %2, %3, %4, %5, %6, %7 : tensor<2x3xui8>, tensor<4x5xui8>, tensor<2x3xui16>, tensor<4x5xui16>, tensor<2x3xui32>, tensor<4x5xui32>, tensor<2x3xui64>, tensor<4x5xui64>
+}
+
+func.func @movement_bool(%a0: tensor<3xi32>, %a1: tensor<4x5xi1>, %a2: tensor<4x3xi1>, %a3: tensor<i1>) -> (tensor<4x3x5xi1>, tensor<2x10xi1>, tensor<5x4xi1>, tensor<4x5xi1>, tensor<4x8xi1>, tensor<2x3xi1>, tensor<3x5xi1>, tensor<8x6xi1>) {
+  %0 = "dhlo.broadcast_in_dim"(%a1) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<4x5xi1>) -> tensor<4x3x5xi1>
+  %1 = "dhlo.reshape"(%a1) : (tensor<4x5xi1>) -> tensor<2x10xi1>
+  %2 = "dhlo.transpose"(%a1) {permutation = array<i64: 1, 0>} : (tensor<4x5xi1>) -> tensor<5x4xi1>
+  %3 = "dhlo.reverse"(%a1) {dimensions = array<i64: 0, 1>} : (tensor<4x5xi1>) -> tensor<4x5xi1>
+  %4 = "dhlo.concatenate"(%a1, %a2) {dimension = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (tensor<4x5xi1>, tensor<4x3xi1>) -> tensor<4x8xi1>
+  %5 = "dhlo.slice"(%a1) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 4, 5>, strides = array<i64: 2, 2>} : (tensor<4x5xi1>) -> tensor<2x3xi1>
+  %6 = "dhlo.gather"(%a1, %a0) {offset_dims = array<i64: 1>, collapsed_slice_dims = array<i64: 0>, start_index_map = array<i64: 0>, index_vector_dim = 1 : i64, slice_sizes = array<i64: 1, 5>} : (tensor<4x5xi1>, tensor<3xi32>) -> tensor<3x5xi1>
+  %7 = "dhlo.pad"(%a1, %a3) {edge_padding_low = array<i64: 1, -1>, edge_padding_high = array<i64: 0, 2>, interior_padding = array<i64: 1, 0>} : (tensor<4x5xi1>, tensor<i1>) -> tensor<8x6xi1>
+  return %0, %1, %2, %3, %4, %5, %6, %7 : tensor<4x3x5xi1>, tensor<2x10xi1>, tensor<5x4xi1>, tensor<4x5xi1>, tensor<4x8xi1>, tensor<2x3xi1>, tensor<3x5xi1>, tensor<8x6xi1>
+}
+
+func.func @dynamic_bool(%a0: tensor<i32>, %a1: tensor<i32>, %a2: tensor<4x5xi1>, %a3: tensor<2x2xi1>) -> (tensor<2x3xi1>, tensor<4x5xi1>) {
+  %0 = "dhlo.dynamic_slice"(%a2, %a0, %a1) {slice_sizes = array<i64: 2, 3>} : (tensor<4x5xi1>, tensor<i32>, tensor<i32>) -> tensor<2x3xi1>
+  %1 = "dhlo.dynamic_update_slice"(%a2, %a3, %a0, %a1) : (tensor<4x5xi1>, tensor<2x2xi1>, tensor<i32>, tensor<i32>) -> tensor<4x5xi1>
+  return %0, %1 : tensor<2x3xi1>, tensor<4x5xi1>
 }
