@@ -253,6 +253,7 @@ static void runTileAndVectorize(MlirOperation root, MlirExternalPass pass,
   s.block[0] = block[0];
   s.block[1] = block[1];
   s.block[2] = options[OptKStep].i;
+  dlcCastExpandedBuffers(root);
   dlcScriptf(&s.script, "module attributes {transform.with_named_sequence} {\n"
                    "  transform.named_sequence @__transform_main("
                    "%%root: !transform.any_op {transform.readonly}) {\n");

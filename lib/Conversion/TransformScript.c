@@ -2,6 +2,7 @@
  * interpreter (see TransformScript.h). */
 #include "Conversion/TransformScript.h"
 #include "Support/Alloc.h"
+#include "Transforms/Canonicalize.h"
 
 #include "mlir-c/Dialect/Affine.h"
 #include "mlir-c/Dialect/Arith.h"
@@ -12,6 +13,9 @@
 #include "mlir-c/Dialect/Transform/Interpreter.h"
 #include "mlir-c/Dialect/UB.h"
 #include "mlir-c/Dialect/Vector.h"
+#include "mlir-c/AffineMap.h"
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Diagnostics.h"
 
 #include <stdarg.h>
@@ -64,6 +68,58 @@ void dlcScriptSizes(DlcScript *script, const int64_t *sizes, intptr_t count) {
   for (intptr_t i = 0; i < count; ++i)
     dlcScriptf(script, "%s%lld", i ? ", " : "", (long long)sizes[i]);
   dlcScriptf(script, "]");
+}
+
+/* Stops at the first expand_shape to cast, which `userData` receives. */
+static MlirWalkResult findExpandShape(MlirOperation op, void *userData) {
+  MlirType type = mlirOperationGetNumResults(op) == 1
+                      ? mlirValueGetType(mlirOperationGetResult(op, 0))
+                      : (MlirType){NULL};
+  if (!dlcOpIsA(op, "memref.expand_shape") || !mlirTypeIsAMemRef(type) ||
+      !mlirShapedTypeHasStaticShape(type) || mlirShapedTypeGetRank(type) > 16 ||
+      !mlirAffineMapIsIdentity(mlirMemRefTypeGetAffineMap(type)))
+    return MlirWalkResultAdvance;
+  *(MlirOperation *)userData = op;
+  return MlirWalkResultInterrupt;
+}
+
+static void castExpandShape(MlirOperation expand) {
+  MlirContext ctx = mlirOperationGetContext(expand);
+  MlirValue result = mlirOperationGetResult(expand, 0);
+  MlirType type = mlirValueGetType(result);
+  intptr_t rank = mlirShapedTypeGetRank(type);
+  int64_t sizes[16], strides[16], offset = 0;
+  for (intptr_t d = rank - 1, stride = 1; d >= 0; stride *= sizes[d--]) {
+    sizes[d] = mlirShapedTypeGetDimSize(type, d);
+    strides[d] = stride;
+  }
+  MlirNamedAttribute attrs[] = {
+      {mlirIdentifierGet(ctx, dlcStr("static_offsets")), mlirDenseI64ArrayGet(ctx, 1, &offset)},
+      {mlirIdentifierGet(ctx, dlcStr("static_sizes")), mlirDenseI64ArrayGet(ctx, rank, sizes)},
+      {mlirIdentifierGet(ctx, dlcStr("static_strides")), mlirDenseI64ArrayGet(ctx, rank, strides)},
+      {mlirIdentifierGet(ctx, dlcStr("operandSegmentSizes")),
+       mlirDenseI32ArrayGet(ctx, 4, (const int32_t[]){1, 0, 0, 0})},
+  };
+  MlirValue source = mlirOperationGetOperand(expand, 0);
+  MlirOperationState state =
+      mlirOperationStateGet(dlcStr("memref.reinterpret_cast"), mlirOperationGetLocation(expand));
+  mlirOperationStateAddOperands(&state, 1, &source);
+  mlirOperationStateAddResults(&state, 1, &type);
+  mlirOperationStateAddAttributes(&state, sizeof attrs / sizeof *attrs, attrs);
+  MlirOperation cast = mlirOperationCreate(&state);
+  mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(expand), expand, cast);
+  mlirValueReplaceAllUsesOfWith(result, mlirOperationGetResult(cast, 0));
+  mlirOperationDestroy(expand);
+}
+
+void dlcCastExpandedBuffers(MlirOperation root) {
+  for (;;) {
+    MlirOperation expand = {NULL};
+    mlirOperationWalk(root, findExpandShape, &expand, MlirWalkPreOrder);
+    if (mlirOperationIsNull(expand))
+      return;
+    castExpandShape(expand);
+  }
 }
 
 MlirLogicalResult dlcScriptApply(MlirOperation root, const DlcScript *script,

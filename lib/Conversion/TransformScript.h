@@ -27,6 +27,14 @@ void dlcScriptSizes(DlcScript *script, const int64_t *sizes, intptr_t count);
 /// True when an op named `name` is nested in `root` (or is `root`).
 bool dlcContainsOp(MlirOperation root, const char *name);
 
+/// Replaces every memref.expand_shape of static shape and identity layout in `root` by the
+/// memref.reinterpret_cast that views the same bytes. A schedule's lowering folds views
+/// into vector transfers with upstream's fold_memref_alias_ops, whose expand_shape folder
+/// (LLVM 22) builds index ops before it refuses a transfer of more dimensions than the
+/// source has or a permuted one, so the greedy rewrites never converge (a head split hung
+/// both CPU schedules); a cast is left alone by that folder and lowers the same way.
+void dlcCastExpandedBuffers(MlirOperation root);
+
 /// Parses `script` and applies its entry (the first op: @__transform_main) to `root`; a
 /// script that does not parse is an internal error of `passName`, reported on `root`.
 MlirLogicalResult dlcScriptApply(MlirOperation root, const DlcScript *script,

@@ -77,24 +77,6 @@ static bool printsAsReduction(MlirAttribute iterator) {
   return reduction;
 }
 
-/* An operand viewed through memref.expand_shape (directly or through subviews): upstream's fold
- * of expand_shape into transfer_read (LLVM 22's FoldMemRefAliasOps.cpp) builds its index
- * ops before it refuses the read (a vector of more dimensions than the expand_shape's source
- * has, as every tile of it is, or a permuted one), so the lowering section's greedy rewrites
- * never converge: the pass hung on a head split. Such an op stays loops. */
-static bool readsExpandShape(MlirOperation op) {
-  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i) {
-    MlirValue source = mlirOperationGetOperand(op, i);
-    while (mlirValueIsAOpResult(source) &&
-           dlcOpIsA(mlirOpResultGetOwner(source), "memref.subview"))
-      source = mlirOperationGetOperand(mlirOpResultGetOwner(source), 0);
-    if (mlirValueIsAOpResult(source) &&
-        dlcOpIsA(mlirOpResultGetOwner(source), "memref.expand_shape"))
-      return true;
-  }
-  return false;
-}
-
 /* A generic's loops: each bound read from an operand dimension that its indexing map sends
  * a loop to directly; iterator types (#linalg.iterator_type<...>) by their text, which is
  * all the C API offers. */
@@ -234,7 +216,7 @@ static MlirWalkResult pickOps(MlirOperation op, void *userData) {
   bool known = dlcOpIsA(op, "linalg.generic")  ? genericLoops(op, &loops)
                : dlcOpIsA(op, "linalg.reduce") ? reduceLoops(op, &loops)
                                               : false;
-  if (!known || !staticByteMemrefs(op) || readsLoopIndices(op) || readsExpandShape(op))
+  if (!known || !staticByteMemrefs(op) || readsLoopIndices(op))
     return MlirWalkResultAdvance;
   MlirContext ctx = mlirOperationGetContext(op);
   mlirOperationSetAttributeByName(op, dlcStr("dlc.vectorize"),
@@ -295,6 +277,7 @@ static void runVectorizeMemoryBound(MlirOperation root, MlirExternalPass pass,
     mlirExternalPassSignalFailure(pass);
     return;
   }
+  dlcCastExpandedBuffers(root);
   dlcScriptf(&s.script, "module attributes {transform.with_named_sequence} {\n"
                         "  transform.named_sequence @__transform_main("
                         "%%root: !transform.any_op {transform.readonly}) {\n");

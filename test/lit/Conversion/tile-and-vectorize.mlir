@@ -58,3 +58,19 @@ func.func @unit_block(%a: memref<3x1x2xf32>, %b: memref<3x2x1xf32>, %c: memref<3
   linalg.batch_matmul ins(%a, %b : memref<3x1x2xf32>, memref<3x2x1xf32>) outs(%c : memref<3x1x1xf32>)
   return
 }
+
+// -----
+
+// An operand reshaped by expand_shape (a batch of heads split off rows) is read through
+// the equivalent reinterpret_cast: upstream's fold of expand_shape into the register
+// block's transfers never converges (the pass used to hang here).
+// CHECK-LABEL: func.func @expanded_lhs
+// CHECK: %[[VIEW:.*]] = memref.reinterpret_cast %{{.*}} to offset: [0], sizes: [2, 64, 64], strides: [4096, 64, 1]
+// CHECK: vector.fma
+// CHECK-NOT: memref.expand_shape
+// CHECK-NOT: linalg.batch_matmul
+func.func @expanded_lhs(%x: memref<128x64xf32>, %w: memref<2x64x32xf32>, %c: memref<2x64x32xf32>) {
+  %e = memref.expand_shape %x [[0, 1], [2]] output_shape [2, 64, 64] : memref<128x64xf32> into memref<2x64x64xf32>
+  linalg.batch_matmul ins(%e, %w : memref<2x64x64xf32>, memref<2x64x32xf32>) outs(%c : memref<2x64x32xf32>)
+  return
+}

@@ -202,13 +202,16 @@ func.func @reverse(%x: memref<4x64xf32>, %r: memref<4x64xf32>) {
 
 // -----
 
-// A read through an expand_shape stays loops, transposed (a head split: 128x256 as
-// 128x4x64, read as 4x128x64) or not: upstream's fold of expand_shape into a transfer_read
-// of more dimensions than the source's never converges (the pass used to hang here).
+// A read through an expand_shape, transposed (a head split: 128x256 as 128x4x64, read as
+// 4x128x64) or not, is vectorized from the same bytes viewed by a reinterpret_cast:
+// upstream's fold of expand_shape into a transfer_read never converges (the pass used to
+// hang here).
 // CHECK-LABEL: func.func @split_heads
-// CHECK-NEXT: memref.expand_shape
-// CHECK-NEXT: linalg.generic
-// CHECK-NOT: vector.
+// CHECK: %[[VIEW:.*]] = memref.reinterpret_cast %{{.*}} to offset: [0], sizes: [128, 4, 64], strides: [256, 64, 1]
+// CHECK: scf.forall ({{.*}}) in (4, 128)
+// CHECK: vector.load %[[VIEW]]{{.*}} vector<16xf32>
+// CHECK-NOT: memref.expand_shape
+// CHECK-NOT: linalg.generic
 func.func @split_heads(%x: memref<128x256xf32>, %r: memref<4x128x64xf32>) {
   %e = memref.expand_shape %x [[0], [1, 2]] output_shape [128, 4, 64]
       : memref<128x256xf32> into memref<128x4x64xf32>
@@ -225,9 +228,10 @@ func.func @split_heads(%x: memref<128x256xf32>, %r: memref<4x128x64xf32>) {
 // -----
 
 // CHECK-LABEL: func.func @expanded_in_order
-// CHECK: memref.subview
-// CHECK-NEXT: linalg.generic
-// CHECK-NOT: vector.
+// CHECK: %[[VIEW:.*]] = memref.reinterpret_cast
+// CHECK: vector.load %[[VIEW]]{{.*}} vector<16xf32>
+// CHECK-NEXT: arith.negf {{.*}} : vector<16xf32>
+// CHECK-NOT: linalg.generic
 func.func @expanded_in_order(%x: memref<128x256xf32>, %r: memref<128x2x64xf32>) {
   %e = memref.expand_shape %x [[0], [1, 2]] output_shape [128, 4, 64]
       : memref<128x256xf32> into memref<128x4x64xf32>
