@@ -179,8 +179,9 @@ static void runFuseEpilogues(MlirOperation root, MlirExternalPass pass,
                         ": (!transform.any_op) -> !transform.any_op\n"
                         "    transform.apply_dce to %%funcs : !transform.any_op\n"
                         "    transform.yield\n  }\n}\n");
-  MlirLogicalResult result = f.next ? dlcScriptApply(root, &f.script, "dlc-fuse-epilogues")
-                                     : mlirLogicalResultSuccess();
+  MlirLogicalResult result =
+      f.next ? dlcScriptApply(root, dlcScriptText(&f.script), "dlc-fuse-epilogues")
+             : mlirLogicalResultSuccess();
   free(f.script.data);
   mlirOperationWalk(root, untag, NULL, MlirWalkPreOrder);
   dlcPassCheck(pass, result);

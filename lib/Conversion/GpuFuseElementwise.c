@@ -66,9 +66,8 @@ static MlirWalkResult moveFillToUser(MlirOperation op, void *userData) {
 static MlirLogicalResult convolutionsToColumns(MlirOperation module) {
   if (!dlcContainsOp(module, "linalg.conv_2d_nhwc_hwcf"))
     return mlirLogicalResultSuccess();
-  /* The text is only read: dlcScriptApply takes the script as const. */
-  const DlcScript script = {(char *)img2colScript, sizeof img2colScript - 1, 0};
-  MlirLogicalResult result = dlcScriptApply(module, &script, "dlc-gpu-fuse-elementwise");
+  MlirLogicalResult result =
+      dlcScriptApply(module, dlcStr(img2colScript), "dlc-gpu-fuse-elementwise");
   if (mlirLogicalResultIsSuccess(result))
     mlirOperationWalk(module, moveFillToUser, NULL, MlirWalkPostOrder);
   return result;

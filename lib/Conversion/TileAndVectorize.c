@@ -263,8 +263,9 @@ static void runTileAndVectorize(MlirOperation root, MlirExternalPass pass,
     fprintf(stderr, "%s", s.script.data);
   /* dlc-vectorize-convolutions' contractions are lowered here too, matmuls or not. */
   bool apply = s.numOps || dlcContainsOp(root, "vector.contract");
-  MlirLogicalResult result = apply ? dlcScriptApply(root, &s.script, "dlc-tile-and-vectorize")
-                                   : mlirLogicalResultSuccess();
+  MlirLogicalResult result =
+      apply ? dlcScriptApply(root, dlcScriptText(&s.script), "dlc-tile-and-vectorize")
+            : mlirLogicalResultSuccess();
   free(s.script.data);
   mlirOperationWalk(root, untag, NULL, MlirWalkPreOrder);
   dlcPassCheck(pass, result);

@@ -122,11 +122,9 @@ void dlcCastExpandedBuffers(MlirOperation root) {
   }
 }
 
-MlirLogicalResult dlcScriptApply(MlirOperation root, const DlcScript *script,
-                                 const char *passName) {
+MlirLogicalResult dlcScriptApply(MlirOperation root, MlirStringRef script, const char *passName) {
   MlirContext ctx = mlirOperationGetContext(root);
-  MlirModule module =
-      mlirModuleCreateParse(ctx, mlirStringRefCreate(script->data, script->length));
+  MlirModule module = mlirModuleCreateParse(ctx, script);
   if (mlirModuleIsNull(module)) {
     char message[160];
     snprintf(message, sizeof message, "%s: internal error: its transform script does not parse",

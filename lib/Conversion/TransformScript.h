@@ -35,9 +35,13 @@ bool dlcContainsOp(MlirOperation root, const char *name);
 /// both CPU schedules); a cast is left alone by that folder and lowers the same way.
 void dlcCastExpandedBuffers(MlirOperation root);
 
+/// The text `script` holds (valid until it grows or is freed).
+static inline MlirStringRef dlcScriptText(const DlcScript *script) {
+  return mlirStringRefCreate(script->data, script->length);
+}
+
 /// Parses `script` and applies its entry (the first op: @__transform_main) to `root`; a
 /// script that does not parse is an internal error of `passName`, reported on `root`.
-MlirLogicalResult dlcScriptApply(MlirOperation root, const DlcScript *script,
-                                 const char *passName);
+MlirLogicalResult dlcScriptApply(MlirOperation root, MlirStringRef script, const char *passName);
 
 #endif

@@ -127,9 +127,9 @@ static void runVectorizeConvolutions(MlirOperation root, MlirExternalPass pass,
   dlcScriptf(&s.script, "%s", closing);
   if (options[OptPrintScript].b)
     fprintf(stderr, "%s", s.script.data);
-  MlirLogicalResult result = s.numOps
-                                 ? dlcScriptApply(root, &s.script, "dlc-vectorize-convolutions")
-                                 : mlirLogicalResultSuccess();
+  MlirLogicalResult result =
+      s.numOps ? dlcScriptApply(root, dlcScriptText(&s.script), "dlc-vectorize-convolutions")
+               : mlirLogicalResultSuccess();
   free(s.script.data);
   mlirOperationWalk(root, untag, NULL, MlirWalkPreOrder);
   dlcPassCheck(pass, result);

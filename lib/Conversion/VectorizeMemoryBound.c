@@ -285,8 +285,9 @@ static void runVectorizeMemoryBound(MlirOperation root, MlirExternalPass pass,
   dlcScriptf(&s.script, "%s", loweringSection);
   if (options[OptPrintScript].b)
     fprintf(stderr, "%s", s.script.data);
-  MlirLogicalResult result = s.numOps ? dlcScriptApply(root, &s.script, "dlc-vectorize-memory-bound")
-                                      : mlirLogicalResultSuccess();
+  MlirLogicalResult result =
+      s.numOps ? dlcScriptApply(root, dlcScriptText(&s.script), "dlc-vectorize-memory-bound")
+               : mlirLogicalResultSuccess();
   free(s.script.data);
   MlirAttribute reassoc =
       mlirAttributeParseGet(mlirOperationGetContext(root), dlcStr("#arith.fastmath<reassoc>"));
