@@ -526,14 +526,12 @@ static const char declaration[] =
     "!llvm.ptr, i64, i64, !llvm.ptr, i64, i64, !llvm.ptr, !llvm.ptr, i64, i64, !llvm.ptr)";
 
 static void declareEntry(MlirOperation module) {
+  MlirSymbolTable symbols = mlirSymbolTableCreate(module);
+  bool declared = !mlirOperationIsNull(mlirSymbolTableLookup(symbols, dlcStr(RUNTIME_ENTRY)));
+  mlirSymbolTableDestroy(symbols);
+  if (declared)
+    return;
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
-  for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op);
-       op = mlirOperationGetNextInBlock(op)) {
-    MlirAttribute name = mlirOperationGetAttributeByName(op, dlcStr("sym_name"));
-    if (!mlirAttributeIsNull(name) &&
-        mlirStringRefEqual(mlirStringAttrGetValue(name), dlcStr(RUNTIME_ENTRY)))
-      return;
-  }
   MlirOperation decl = mlirOperationCreateParse(mlirOperationGetContext(module),
                                                 dlcStr(declaration), dlcStr("dlc-gpu-library-dot"));
   mlirBlockInsertOwnedOperation(body, 0, decl);
