@@ -120,6 +120,14 @@ bool dlcReadDotBackend(MlirOperation module, MlirExternalPass externalPass, cons
 
 /// The dialects the kernel-building passes create ops of (gpu, scf, arith), NULL-terminated.
 extern MlirDialectHandle (*const dlcGpuKernelDialects[])(void);
+
+/* ---- Convolutions for the library dot backend (GpuLibraryConv.c) ----------------------- */
+
+/// On tensors: each linalg.conv_2d_nhwc_hwcf of `module` as an image-to-columns copy and a
+/// contraction that dlc-gpu-library-dot takes, with its zero fill and its epilogue made to
+/// suit that pass; a convolution the transform refuses stays. Fails only where the
+/// transform interpreter does (its message is reported on `module`).
+MlirLogicalResult dlcGpuConvolutionsToColumns(MlirOperation module);
 /// Whether `op` runs on the host: not inside a gpu.launch or a gpu.module.
 bool dlcIsHostOp(MlirOperation op);
 /// Creates op `name` with `numResults` results of the given types, the operands and
