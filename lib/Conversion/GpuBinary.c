@@ -3,8 +3,10 @@
  * optimization level) and runs upstream's gpu-module-to-binary with the format named as
  * dlc names it (ptx, cubin, fatbin). Checking first matters: LLVM aborts on a chip it does
  * not know, and upstream's message for a missing ptxas names none of dlc's options.
- * PTX needs no CUDA tools; cubin and fatbin run ptxas, looked up in `toolkit`/bin if given,
- * else on PATH, under $CUDA_HOME, $CUDA_ROOT, $CUDA_PATH, then /usr/local/cuda. */
+ * PTX needs no CUDA tools; cubin and fatbin need a toolkit (bin/ptxas and
+ * nvvm/libdevice): `toolkit` if given, else the one whose ptxas is first on PATH, else
+ * $CUDA_HOME, $CUDA_ROOT, $CUDA_PATH, then /usr/local/cuda. */
+#define _XOPEN_SOURCE 700 /* realpath, PATH_MAX */
 #include "Conversion/Gpu.h"
 #include "Transforms/PassRegistry.h"
 
@@ -13,6 +15,7 @@
 #include "mlir-c/Dialect/NVVM.h"
 #include "mlir-c/Pass.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,40 +35,54 @@ static const struct {
 
 static const char *const formats[][2] = {{"ptx", "isa"}, {"cubin", "bin"}, {"fatbin", "fatbin"}};
 
-/* Whether `dir`/bin/ptxas is executable; writes `dir` to `found`. */
-static bool hasPtxas(const char *dir, char *found, size_t size) {
-  if (!dir || !*dir)
+/* Whether `ptxas` (a path) is a toolkit's bin/ptxas: followed through symbolic links (a
+ * /usr/local/bin/ptxas link names no toolkit), the folder above its bin must also hold the
+ * libdevice that upstream's serializer links. Writes that folder to `found`. */
+static bool isToolkitPtxas(const char *ptxas, char *found, size_t size) {
+  char real[PATH_MAX], libdevice[PATH_MAX + 64];
+  if (access(ptxas, X_OK) != 0 || !realpath(ptxas, real))
     return false;
-  char path[4200];
-  snprintf(path, sizeof path, "%s/bin/ptxas", dir);
-  if (access(path, X_OK) != 0)
+  char *slash = strrchr(real, '/');
+  if (!slash || slash - real < 4 || strncmp(slash - 4, "/bin", 4))
     return false;
-  snprintf(found, size, "%s", dir);
+  slash[-4] = 0;
+  snprintf(libdevice, sizeof libdevice, "%s/nvvm/libdevice/libdevice.10.bc", real);
+  if (access(libdevice, R_OK) != 0)
+    return false;
+  snprintf(found, size, "%s", real);
   return true;
 }
 
-/* The toolkit folder holding bin/ptxas, searched as the file comment says. */
+/* Whether `dir`/bin/ptxas belongs to a toolkit (isToolkitPtxas). */
+static bool isToolkit(const char *dir, char *found, size_t size) {
+  if (!dir || !*dir)
+    return false;
+  char ptxas[PATH_MAX];
+  snprintf(ptxas, sizeof ptxas, "%s/bin/ptxas", dir);
+  return isToolkitPtxas(ptxas, found, size);
+}
+
+/* The toolkit folder, searched as the file comment says. */
 static bool findToolkit(const char *toolkit, char *found, size_t size) {
   if (*toolkit)
-    return hasPtxas(toolkit, found, size);
+    return isToolkit(toolkit, found, size);
   const char *path = getenv("PATH");
   for (const char *p = path; p && *p;) {
     const char *end = strchr(p, ':');
     size_t len = end ? (size_t)(end - p) : strlen(p);
-    char dir[4096];
-    /* PATH holds bin folders; the toolkit is their parent. */
-    if (len >= 4 && len < sizeof dir && !strncmp(p + len - 4, "/bin", 4)) {
-      snprintf(dir, sizeof dir, "%.*s", (int)(len - 4), p);
-      if (hasPtxas(dir, found, size))
+    char ptxas[PATH_MAX];
+    if (len > 0 && len < sizeof ptxas - 8) {
+      snprintf(ptxas, sizeof ptxas, "%.*s/ptxas", (int)len, p);
+      if (isToolkitPtxas(ptxas, found, size))
         return true;
     }
     p = end ? end + 1 : p + len;
   }
   const char *vars[] = {"CUDA_HOME", "CUDA_ROOT", "CUDA_PATH"};
   for (size_t i = 0; i < 3; ++i)
-    if (hasPtxas(getenv(vars[i]), found, size))
+    if (isToolkit(getenv(vars[i]), found, size))
       return true;
-  return hasPtxas("/usr/local/cuda", found, size);
+  return isToolkit("/usr/local/cuda", found, size);
 }
 
 static void emitError(MlirStringRef text, void *userData) {
@@ -108,7 +125,8 @@ static void runModuleToBinary(MlirOperation module, MlirExternalPass pass,
     snprintf(message, sizeof message, "opt-level must be 0 to 3, not %lld", (long long)optLevel);
   else if (strcmp(format, "ptx") && !findToolkit(toolkit, dir, sizeof dir))
     snprintf(message, sizeof message,
-             "ptxas not found: install the CUDA toolkit or use format=ptx");
+             "CUDA toolkit not found (bin/ptxas with nvvm/libdevice): install it, name it "
+             "with toolkit=, or use format=ptx");
   else
     message[0] = 0;
   if (message[0]) {
@@ -140,8 +158,8 @@ static const DlcPassOptionInfo binaryOptions[] = {
     {"chip", DlcPassOptionString, "sm_90", "GPU architecture (sm_80, sm_90, ...)"},
     {"format", DlcPassOptionString, "ptx", "ptx (no CUDA tools), cubin or fatbin (ptxas)"},
     {"opt-level", DlcPassOptionInt, "2", "LLVM optimization level of device code (0 to 3)"},
-    {"toolkit", DlcPassOptionString, "", "CUDA toolkit folder holding bin/ptxas (default: "
-                                         "searched)"},
+    {"toolkit", DlcPassOptionString, "", "CUDA toolkit folder holding bin/ptxas and nvvm/libdevice "
+                                         "(default: searched)"},
 };
 
 static MlirDialectHandle (*const gpuDialects[])(void) = {mlirGetDialectHandle__gpu__,

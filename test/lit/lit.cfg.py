@@ -30,6 +30,7 @@ config.substitutions.append(("%omp_env", omp_env))
 config.substitutions.append(("%sanitizer_cflags", "-fsanitize=address,undefined" if sanitized else ""))
 config.substitutions.append(("%dlc_src", config.dlc_src_root))
 config.substitutions.append(("%dlc_obj", config.dlc_obj_root))
+config.substitutions.append(("%dlc_tools", config.dlc_tools_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 # The matmul register block that `register-block=host` must pick on this machine (the CPU
 # features LLVM reports are those /proc/cpuinfo lists, on x86 Linux).
@@ -42,10 +43,25 @@ def host_register_block():
     return "8x32" if "avx512f" in flags else "8x16" if "avx" in flags else "4x8"
 # As the tile sizes of a transform script write it: "8, 16".
 config.substitutions.append(("%host_register_block", host_register_block().replace("x", ", ")))
-# GPU tests that need ptxas (cubin) run where the CUDA toolkit is, on PATH or in /usr/local/cuda.
+# GPU tests that need ptxas (cubin) run where dlc-gpu-module-to-binary finds a CUDA toolkit:
+# the folder above a ptxas (on PATH, under $CUDA_HOME/$CUDA_ROOT/$CUDA_PATH or
+# /usr/local/cuda; links followed) that also holds nvvm/libdevice.
 import shutil
-if shutil.which("ptxas", path=path) or os.access("/usr/local/cuda/bin/ptxas", os.X_OK):
+def cuda_toolkit_ptxas():
+    candidates = [shutil.which("ptxas", path=path)] + [
+        os.path.join(root, "bin", "ptxas")
+        for root in [os.environ.get(v) for v in ("CUDA_HOME", "CUDA_ROOT", "CUDA_PATH")]
+        + ["/usr/local/cuda"] if root]
+    for ptxas in filter(None, candidates):
+        toolkit = os.path.dirname(os.path.dirname(os.path.realpath(ptxas)))
+        if os.access(ptxas, os.X_OK) and os.path.isfile(
+                os.path.join(toolkit, "nvvm", "libdevice", "libdevice.10.bc")):
+            return os.path.realpath(ptxas)
+    return None
+toolkit_ptxas = cuda_toolkit_ptxas()
+if toolkit_ptxas:
     config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", toolkit_ptxas))
 # GPU execution tests REQUIRE cuda-device: a CUDA driver that initializes and sees a device
 # (probed through ctypes, as dlc's runtime would open it). The toolkit's stub driver, where
 # installed, exercises the runtime's error path (cuda-stub-driver, %cuda_stub_driver).

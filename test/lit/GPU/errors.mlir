@@ -12,7 +12,7 @@
 // OPT: error: opt-level must be 0 to 3, not 7
 // BLOCK: error: dlc-gpu-fuse-kernels: block-size must be between 1 and 1024
 // OPTION: pipeline 'dlc-lower-to-gpu' has no option 'warps'
-// PTXAS: error: ptxas not found: install the CUDA toolkit or use format=ptx
+// PTXAS: error: CUDA toolkit not found (bin/ptxas with nvvm/libdevice): install it, name it with toolkit=, or use format=ptx
 // DOT: errors.mlir:{{.*}}: error: dlc-gpu-fuse-elementwise: unknown dot-backend 'cublas': expected codegen or library
 func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = "dhlo.exponential"(%x) : (tensor<4xf32>) -> tensor<4xf32>
