@@ -83,16 +83,13 @@ static MlirWalkResult findExpandShape(MlirOperation op, void *userData) {
   return MlirWalkResultInterrupt;
 }
 
-static void castExpandShape(MlirOperation expand) {
-  MlirContext ctx = mlirOperationGetContext(expand);
-  MlirValue result = mlirOperationGetResult(expand, 0);
-  MlirType type = mlirValueGetType(result);
+MlirValue dlcBuildReinterpretCast(MlirOperation before, MlirValue source, MlirType type) {
+  MlirContext ctx = mlirOperationGetContext(before);
   intptr_t rank = mlirShapedTypeGetRank(type);
-  int64_t sizes[16], strides[16], offset = 0;
-  for (intptr_t d = rank - 1, stride = 1; d >= 0; stride *= sizes[d--]) {
+  int64_t sizes[16], strides[16], offset;
+  for (intptr_t d = 0; d < rank; ++d)
     sizes[d] = mlirShapedTypeGetDimSize(type, d);
-    strides[d] = stride;
-  }
+  mlirMemRefTypeGetStridesAndOffset(type, strides, &offset);
   MlirNamedAttribute attrs[] = {
       {mlirIdentifierGet(ctx, dlcStr("static_offsets")), mlirDenseI64ArrayGet(ctx, 1, &offset)},
       {mlirIdentifierGet(ctx, dlcStr("static_sizes")), mlirDenseI64ArrayGet(ctx, rank, sizes)},
@@ -100,15 +97,21 @@ static void castExpandShape(MlirOperation expand) {
       {mlirIdentifierGet(ctx, dlcStr("operandSegmentSizes")),
        mlirDenseI32ArrayGet(ctx, 4, (const int32_t[]){1, 0, 0, 0})},
   };
-  MlirValue source = mlirOperationGetOperand(expand, 0);
   MlirOperationState state =
-      mlirOperationStateGet(dlcStr("memref.reinterpret_cast"), mlirOperationGetLocation(expand));
+      mlirOperationStateGet(dlcStr("memref.reinterpret_cast"), mlirOperationGetLocation(before));
   mlirOperationStateAddOperands(&state, 1, &source);
   mlirOperationStateAddResults(&state, 1, &type);
   mlirOperationStateAddAttributes(&state, sizeof attrs / sizeof *attrs, attrs);
   MlirOperation cast = mlirOperationCreate(&state);
-  mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(expand), expand, cast);
-  mlirValueReplaceAllUsesOfWith(result, mlirOperationGetResult(cast, 0));
+  mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(before), before, cast);
+  return mlirOperationGetResult(cast, 0);
+}
+
+static void castExpandShape(MlirOperation expand) {
+  MlirValue result = mlirOperationGetResult(expand, 0);
+  MlirValue cast =
+      dlcBuildReinterpretCast(expand, mlirOperationGetOperand(expand, 0), mlirValueGetType(result));
+  mlirValueReplaceAllUsesOfWith(result, cast);
   mlirOperationDestroy(expand);
 }
 

@@ -27,6 +27,10 @@ void dlcScriptSizes(DlcScript *script, const int64_t *sizes, intptr_t count);
 /// True when an op named `name` is nested in `root` (or is `root`).
 bool dlcContainsOp(MlirOperation root, const char *name);
 
+/// Inserts before `before` a memref.reinterpret_cast of `source` to `type`, a static memref
+/// type (of rank 16 at most) whose strides and offset say which bytes it views; returns it.
+MlirValue dlcBuildReinterpretCast(MlirOperation before, MlirValue source, MlirType type);
+
 /// Replaces every memref.expand_shape of static shape and identity layout in `root` by the
 /// memref.reinterpret_cast that views the same bytes. A schedule's lowering folds views
 /// into vector transfers with upstream's fold_memref_alias_ops, whose expand_shape folder

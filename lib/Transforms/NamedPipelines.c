@@ -54,6 +54,8 @@ static const DlcPassOptionInfo lowerToCpuOptions[] = {
     {"register-block", DlcPassOptionString, DLC_MATMUL_REGISTER_BLOCK,
      "matmul register block MxN, or host: 8x32 with AVX-512, 8x16 with AVX2, 4x8 otherwise"},
     {"k-step", DlcPassOptionInt, "4", "matmul k step per register block"},
+    {"pack-min-size", DlcPassOptionInt, "512",
+     "f32 matmuls whose M, N and K are all at least this read their rhs from copied panels"},
 };
 
 static const DlcNamedPipeline namedPipelines[] = {
@@ -87,7 +89,8 @@ static const DlcNamedPipeline namedPipelines[] = {
      * libm (math-to-llvm would approximate it as log(1 + x)); integer powers become outlined
      * loops (math-to-funcs). Matmuls and elementwise loops are tiled and vectorized on
      * buffers (register blocks of FMAs); f32 exp/tanh/erf become polynomials once f16/bf16
-     * math is extended to f32, so that vectorized loops call no libm. Threads: any pass
+     * math is extended to f32, so that vectorized loops call no libm; a large matmul's rhs is
+     * first copied into panels of the register block's width (read contiguously). Threads: any pass
      * before dlc-parallelize may write independent iterations as scf.forall or scf.parallel
      * (matmul cache tiles are, when threads != 1); dlc-parallelize alone makes them OpenMP
      * (threads != 1) or sequential loops (threads = 1: no OpenMP op at all). */
@@ -98,6 +101,7 @@ static const DlcNamedPipeline namedPipelines[] = {
      "dlc-fuse-epilogues{cache-tile=${cache-tile} register-block=${register-block}},"
      "linalg-fuse-elementwise-ops,"
      BUFFERIZE_WITH_C_INTERFACES
+     "dlc-pack-matmul-rhs{register-block=${register-block} min-size=${pack-min-size}},"
      "dlc-vectorize-memory-bound,"
      "dlc-tile-and-vectorize{cache-tile=${cache-tile} register-block=${register-block} "
      "k-step=${k-step} threads=${threads}},"

@@ -42,6 +42,7 @@ extern const DlcPassDef dlcCommonSubexpressionsPass;
 extern const DlcPassDef dlcConvertDhloToLinalgPass;
 extern const DlcPassDef dlcEmitCInterfacePass;
 extern const DlcPassDef dlcStridedCopyToLinalgPass;
+extern const DlcPassDef dlcPackMatmulRhsPass;
 extern const DlcPassDef dlcVectorizeMemoryBoundPass;
 extern const DlcPassDef dlcVectorizeConvolutionsPass;
 extern const DlcPassDef dlcTileAndVectorizePass;

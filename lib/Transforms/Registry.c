@@ -22,6 +22,7 @@ static const DlcPassDef *const passDefs[] = {
     &dlcConvertDhloToLinalgPass,
     &dlcEmitCInterfacePass,
     &dlcStridedCopyToLinalgPass,
+    &dlcPackMatmulRhsPass,
     &dlcVectorizeMemoryBoundPass,
     &dlcVectorizeConvolutionsPass,
     &dlcTileAndVectorizePass,
