@@ -1,13 +1,18 @@
 /* GpuMatmul.c: `dlc-gpu-tile-matmul` gives a contraction (a linalg.generic on buffers whose
- * last loop k is its only reduction, two inputs: A indexed by the row loop i and k, B by k
- * and the column loop j; outer loops are batch dimensions) a shared-memory tiled kernel:
+ * last loop k is its only reduction, inputs on the A side indexed by the row loop i and k,
+ * on the B side by k and the column loop j, others by k or batch loops only: the
+ * elementwise producers fused into it; outer loops are batch dimensions) a shared-memory tiled kernel:
  * one block of tile x tile threads per output tile, one thread per output element. For
- * each k step the block stages a tile of A and of B in workgroup memory (each thread
- * loads one element of each, consecutive threads consecutive elements), synchronizes, and
+ * each k step the block stages a tile of each A- and B-side input in workgroup memory
+ * (each thread loads one element of each, consecutive threads consecutive elements), synchronizes, and
  * every thread folds the tile's k values into its accumulator with the generic's own body;
  * so each input element is read from global memory once per tile instead of once per
  * output element. Edges: loads are clamped into range, the k loop stops at K and threads
- * outside the output store nothing. f16 and bf16 contractions that are plain multiply-adds
+ * outside the output store nothing. A fill of the whole output right before the contraction
+ * (its zeros) becomes the accumulators' initial value instead of a kernel of its own, and
+ * an elementwise op right after it that reads each output element where it writes (bias,
+ * activation, residual, a transposing copy: an output fusion's epilogue) is applied as
+ * each element is stored, so an output fusion is one kernel. f16 and bf16 contractions that are plain multiply-adds
  * of extents divisible by 16 get a tensor-core kernel instead (GpuMatmulMma.c) when the
  * `chip` has the tensor cores for them. */
 #include "Conversion/GpuMatmul.h"
@@ -26,23 +31,223 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether `g` is a contraction this pass tiles; `*a` gets the input indexed by i and k (the
- * other one, by k and j, is B). */
-static bool matchContraction(const DlcGeneric *g, intptr_t *a) {
+/* Which operand tile an input is staged in: A's rows (indexed by i, maybe k), B's columns
+ * (by j, maybe k), or neither (by k or batch loops only: a bias of the lhs fused in, read
+ * straight from global memory in the k loop). */
+typedef enum Side { SideA, SideB, SideNeither } Side;
+
+/* Whether `g` is a contraction this pass tiles: its last loop k is its only reduction, the
+ * output is indexed by the row loop i and the column loop j, and every input is on one
+ * side (elementwise producers fused in: A = q + bias, B = transpose(k) + bias), with at
+ * least one input on each side and at most four staged. Fills `sides`. */
+static bool matchContraction(const DlcGeneric *g, Side *sides) {
   intptr_t n = g->numLoops, i = n - 3, j = n - 2, k = n - 1;
-  if (n < 3 || g->numInputs != 2)
+  if (n < 3 || g->numInputs < 2)
     return false;
   for (intptr_t d = 0; d < n; ++d)
     if (g->reduction[d] != (d == k))
       return false;
-  for (intptr_t x = 0; x < 2; ++x)
+  int count[3] = {0, 0, 0};
+  for (intptr_t x = 0; x < g->numInputs; ++x) {
     if (!mlirTypeIsAMemRef(mlirValueGetType(g->operands[x])))
       return false;
-  *a = dlcMapUsesLoop(g->maps[0], i) ? 0 : 1;
-  MlirAffineMap mapA = g->maps[*a], mapB = g->maps[1 - *a];
-  return dlcMapUsesLoop(mapA, i) && dlcMapUsesLoop(mapA, k) && !dlcMapUsesLoop(mapA, j) &&
-         dlcMapUsesLoop(mapB, k) && dlcMapUsesLoop(mapB, j) && !dlcMapUsesLoop(mapB, i) &&
-         dlcMapUsesLoop(g->maps[2], i) && dlcMapUsesLoop(g->maps[2], j);
+    bool usesI = dlcMapUsesLoop(g->maps[x], i), usesJ = dlcMapUsesLoop(g->maps[x], j);
+    if (usesI && usesJ)
+      return false;
+    sides[x] = usesI ? SideA : usesJ ? SideB : SideNeither;
+    ++count[sides[x]];
+  }
+  return count[SideA] >= 1 && count[SideB] >= 1 && count[SideA] + count[SideB] <= 4 &&
+         dlcMapUsesLoop(g->maps[g->numInputs], i) && dlcMapUsesLoop(g->maps[g->numInputs], j);
+}
+
+/* `op`'s ancestor in `block` (itself if it is there), or a null op. */
+static MlirOperation ancestorIn(MlirOperation op, MlirBlock block) {
+  while (!mlirOperationIsNull(op) && !mlirBlockEqual(mlirOperationGetBlock(op), block))
+    op = mlirOperationGetParentOperation(op);
+  return op;
+}
+
+/* The value that fill generic `fill` writes into every element of `out`, or a null value:
+ * all-parallel over out's shape, a body that only yields a value from outside it (or its
+ * scalar input). */
+static MlirValue fillValue(MlirOperation fill, MlirValue out) {
+  DlcGeneric f;
+  if (!dlcReadGeneric(fill, &f) || !mlirValueEqual(f.operands[f.numInputs], out) ||
+      f.numInputs > 1 || !mlirAffineMapIsIdentity(f.maps[f.numInputs]) ||
+      f.numLoops != mlirShapedTypeGetRank(mlirValueGetType(out)))
+    return (MlirValue){NULL};
+  for (intptr_t d = 0; d < f.numLoops; ++d)
+    if (f.reduction[d])
+      return (MlirValue){NULL};
+  MlirOperation yield = mlirBlockGetFirstOperation(f.body);
+  if (!dlcOpIsA(yield, "linalg.yield") || mlirOperationGetNumOperands(yield) != 1)
+    return (MlirValue){NULL};
+  MlirValue v = mlirOperationGetOperand(yield, 0);
+  if (!mlirValueIsABlockArgument(v))
+    return f.numInputs == 0 ? v : (MlirValue){NULL};
+  bool scalarInput = f.numInputs == 1 && mlirBlockEqual(mlirBlockArgumentGetOwner(v), f.body) &&
+                     mlirBlockArgumentGetArgNumber(v) == 0 &&
+                     !mlirTypeIsAShaped(mlirValueGetType(f.operands[0]));
+  return scalarInput ? f.operands[0] : (MlirValue){NULL};
+}
+
+MlirValue dlcTakeOutputFill(const DlcGeneric *g, MlirOperation *fill) {
+  MlirValue out = g->operands[g->numInputs];
+  MlirAffineMap map = g->maps[g->numInputs];
+  MlirType type = mlirValueGetType(out);
+  intptr_t rank = mlirShapedTypeGetRank(type);
+  if (!mlirValueIsAOpResult(out) || !dlcOpIsA(mlirOpResultGetOwner(out), "memref.alloc") ||
+      mlirAffineMapGetNumResults(map) != rank)
+    return (MlirValue){NULL};
+  /* The contraction writes every element: its output map is distinct loops. */
+  bool seen[DlcGpuMaxLoops] = {false};
+  for (intptr_t r = 0; r < rank; ++r) {
+    MlirAffineExpr e = mlirAffineMapGetResult(map, r);
+    if (!mlirAffineExprIsADim(e) || seen[mlirAffineDimExprGetPosition(e)])
+      return (MlirValue){NULL};
+    seen[mlirAffineDimExprGetPosition(e)] = true;
+  }
+  /* One fill before the contraction and no other use of the buffer before it. */
+  MlirBlock block = mlirOperationGetBlock(g->op);
+  MlirOperation found = {NULL};
+  MlirValue value = {NULL};
+  for (MlirOpOperand use = mlirValueGetFirstUse(out); !mlirOpOperandIsNull(use);
+       use = mlirOpOperandGetNextUse(use)) {
+    MlirOperation user = ancestorIn(mlirOpOperandGetOwner(use), block);
+    if (mlirOperationIsNull(user))
+      return (MlirValue){NULL};
+    if (mlirOperationEqual(user, g->op) || mlirOperationIsBeforeInBlock(g->op, user))
+      continue;
+    if (!mlirOperationIsNull(found))
+      return (MlirValue){NULL};
+    found = user;
+    value = fillValue(user, out);
+    if (mlirValueIsNull(value))
+      return (MlirValue){NULL};
+  }
+  if (mlirValueIsNull(value) ||
+      !mlirTypeEqual(mlirValueGetType(value), mlirShapedTypeGetElementType(type)))
+    return (MlirValue){NULL};
+  *fill = found;
+  return value;
+}
+
+/* The buffer `v` views (through view ops), or `v` itself. */
+static MlirValue rootBuffer(MlirValue v) {
+  static const char *const views[] = {"memref.expand_shape", "memref.collapse_shape",
+                                      "memref.subview", "memref.reinterpret_cast",
+                                      "memref.cast", NULL};
+  for (;;) {
+    if (!mlirValueIsAOpResult(v))
+      return v;
+    MlirOperation def = mlirOpResultGetOwner(v);
+    bool view = false;
+    for (const char *const *name = views; *name; ++name)
+      view = view || dlcOpIsA(def, *name);
+    if (!view)
+      return v;
+    v = mlirOperationGetOperand(def, 0);
+  }
+}
+
+/* Ops that may sit between a contraction and its epilogue: they touch no buffer's contents,
+ * so they can move above the kernel (where the epilogue's operands must be defined). */
+static bool movable(MlirOperation op) {
+  static const char *const names[] = {"arith.constant", "memref.alloc", "memref.expand_shape",
+                                      "memref.collapse_shape", "memref.subview",
+                                      "memref.reinterpret_cast", "memref.cast", NULL};
+  for (const char *const *name = names; *name; ++name)
+    if (dlcOpIsA(op, *name))
+      return true;
+  return false;
+}
+
+/* Whether `e` may be applied element by element as `g` stores its output `out`: all
+ * parallel, reading `out` once (input `*input`) at exactly the element it writes (a map of
+ * distinct loops covering out; other loops of extent 1), no other operand viewing `out`, an
+ * output that no input of `g` views, and a body that ignores its output's old value. */
+static bool isEpilogueOf(const DlcGeneric *g, const DlcGeneric *e, intptr_t *input) {
+  MlirValue out = g->operands[g->numInputs], eOut = rootBuffer(e->operands[e->numInputs]);
+  *input = -1;
+  for (intptr_t x = 0; x < e->numInputs; ++x) {
+    if (mlirValueEqual(e->operands[x], out) && *input < 0)
+      *input = x;
+    else if (mlirValueEqual(rootBuffer(e->operands[x]), out))
+      return false;
+  }
+  if (*input < 0 || mlirValueEqual(eOut, out) ||
+      !mlirOpOperandIsNull(mlirValueGetFirstUse(mlirBlockGetArgument(e->body, e->numInputs))) ||
+      mlirAffineMapGetNumResults(e->maps[*input]) != mlirShapedTypeGetRank(mlirValueGetType(out)))
+    return false;
+  for (intptr_t x = 0; x < g->numInputs; ++x)
+    if (mlirValueEqual(rootBuffer(g->operands[x]), eOut))
+      return false;
+  bool used[DlcGpuMaxLoops] = {false};
+  for (intptr_t r = 0; r < mlirAffineMapGetNumResults(e->maps[*input]); ++r) {
+    MlirAffineExpr expr = mlirAffineMapGetResult(e->maps[*input], r);
+    if (!mlirAffineExprIsADim(expr) || used[mlirAffineDimExprGetPosition(expr)])
+      return false;
+    used[mlirAffineDimExprGetPosition(expr)] = true;
+  }
+  for (intptr_t d = 0; d < e->numLoops; ++d)
+    if (e->reduction[d] || (!used[d] && e->extents[d] != 1))
+      return false;
+  return true;
+}
+
+bool dlcFindEpilogue(const DlcGeneric *g, DlcEpilogue *ep) {
+  MlirOperation op = mlirOperationGetNextInBlock(g->op);
+  while (!mlirOperationIsNull(op) && movable(op))
+    op = mlirOperationGetNextInBlock(op);
+  if (mlirOperationIsNull(op) || !dlcReadGeneric(op, &ep->e) ||
+      !isEpilogueOf(g, &ep->e, &ep->input))
+    return false;
+  /* g's output is still needed where anything after g but the epilogue and deallocations
+   * uses it (a fill before g does not read what g writes). */
+  MlirValue out = g->operands[g->numInputs];
+  MlirBlock block = mlirOperationGetBlock(g->op);
+  ep->keepOutput = false;
+  for (MlirOpOperand use = mlirValueGetFirstUse(out); !mlirOpOperandIsNull(use);
+       use = mlirOpOperandGetNextUse(use)) {
+    MlirOperation user = mlirOpOperandGetOwner(use), at = ancestorIn(user, block);
+    bool before = !mlirOperationIsNull(at) && mlirOperationIsBeforeInBlock(at, g->op);
+    ep->keepOutput = ep->keepOutput || !(before || mlirOperationEqual(user, g->op) ||
+                                         mlirOperationEqual(user, op) ||
+                                         dlcOpIsA(user, "memref.dealloc"));
+  }
+  /* The epilogue's operands are defined above the kernel. */
+  for (MlirOperation m = mlirOperationGetNextInBlock(g->op), next; !mlirOperationEqual(m, op);
+       m = next) {
+    next = mlirOperationGetNextInBlock(m);
+    mlirOperationMoveBefore(m, g->op);
+  }
+  return true;
+}
+
+void dlcStoreResult(DlcBuilder *b, const DlcGeneric *g, DlcEpilogue *ep, MlirValue value,
+                    const MlirValue *ivs) {
+  if (!ep || ep->keepOutput)
+    dlcStoreOutput(b, g, value, ivs);
+  if (!ep)
+    return;
+  const DlcGeneric *e = &ep->e;
+  MlirAffineMap outMap = g->maps[g->numInputs], inMap = e->maps[ep->input];
+  MlirValue eIvs[DlcGpuMaxLoops], inputs[DlcGpuMaxOperands];
+  /* Loops the product does not index have extent 1. */
+  for (intptr_t d = 0; d < e->numLoops; ++d)
+    eIvs[d] = (MlirValue){NULL};
+  for (intptr_t r = 0; r < mlirAffineMapGetNumResults(inMap); ++r)
+    eIvs[mlirAffineDimExprGetPosition(mlirAffineMapGetResult(inMap, r))] =
+        ivs[mlirAffineDimExprGetPosition(mlirAffineMapGetResult(outMap, r))];
+  for (intptr_t d = 0; d < e->numLoops; ++d)
+    if (mlirValueIsNull(eIvs[d]))
+      eIvs[d] = dlcConstIndex(b, 0);
+  for (intptr_t x = 0; x < e->numInputs; ++x)
+    inputs[x] = x == ep->input ? value : dlcLoadOperand(b, e, x, eIvs);
+  MlirOperation anchor = mlirBlockGetTerminator(mlirRewriterBaseGetInsertionBlock(b->rewriter));
+  MlirValue result = dlcInlineBody(b->rewriter, e, inputs, value, eIvs, anchor);
+  dlcStoreOutput(b, e, result, eIvs);
 }
 
 static MlirValue minIndex(DlcBuilder *b, MlirValue x, int64_t hi) {
@@ -85,8 +290,9 @@ static MlirOperation yield(DlcBuilder *b, MlirValue value) {
   return dlcBuildRegionOp(b, "scf.yield", 0, NULL, 1, &value, 0, NULL, 0, -1, NULL, NULL);
 }
 
-static void tileContraction(MlirRewriterBase rewriter, const DlcGeneric *g, intptr_t a,
-                            int64_t tile) {
+/* Returns the epilogue it fused and erased, or a null op. */
+static MlirOperation tileContraction(MlirRewriterBase rewriter, const DlcGeneric *g,
+                                     const Side *sides, int64_t tile) {
   intptr_t n = g->numLoops, i = n - 3, j = n - 2, k = n - 1;
   int64_t rows = g->extents[i], cols = g->extents[j], depth = g->extents[k];
   int64_t gridExtents[DlcGpuMaxLoops], grid = 1;
@@ -99,13 +305,20 @@ static void tileContraction(MlirRewriterBase rewriter, const DlcGeneric *g, intp
   MlirContext ctx = mlirOperationGetContext(g->op);
   MlirAttribute workgroup = mlirAttributeParseGet(ctx, dlcStr("#gpu.address_space<workgroup>"));
   int64_t shape[] = {tile, tile};
-  MlirType tiles[2];
-  for (intptr_t x = 0; x < 2; ++x)
-    tiles[x] = mlirMemRefTypeGet(mlirShapedTypeGetElementType(mlirValueGetType(g->operands[x])),
-                                 2, shape, mlirAttributeGetNull(), workgroup);
-  DlcLaunch l = dlcLaunchCreate(rewriter, g->op, grid, tile * tile, 2, tiles);
+  /* One workgroup tile per staged input, in input order. */
+  MlirType tiles[4];
+  intptr_t tileOf[DlcGpuMaxOperands], numTiles = 0;
+  for (intptr_t x = 0; x < g->numInputs; ++x) {
+    tileOf[x] = sides[x] == SideNeither ? -1 : numTiles;
+    if (sides[x] != SideNeither)
+      tiles[numTiles++] =
+          mlirMemRefTypeGet(mlirShapedTypeGetElementType(mlirValueGetType(g->operands[x])), 2,
+                            shape, mlirAttributeGetNull(), workgroup);
+  }
+  DlcEpilogue epilogue;
+  bool fused = dlcFindEpilogue(g, &epilogue);
+  DlcLaunch l = dlcLaunchCreate(rewriter, g->op, grid, tile * tile, numTiles, tiles);
   DlcBuilder *b = &l.b;
-  MlirValue tileA = l.workgroup[a], tileB = l.workgroup[1 - a];
 
   /* This thread's output element: block (batch..., tile row, tile column), thread (ty, tx). */
   MlirValue ivs[DlcGpuMaxLoops], clamped[DlcGpuMaxLoops];
@@ -119,27 +332,33 @@ static void tileContraction(MlirRewriterBase rewriter, const DlcGeneric *g, intp
     clamped[d] = ivs[d];
   clamped[i] = minIndex(b, ivs[i], rows - 1);
   clamped[j] = minIndex(b, ivs[j], cols - 1);
-  MlirValue acc = dlcLoadOperand(b, g, g->numInputs, clamped);
+  MlirOperation fill = {NULL};
+  MlirValue init = dlcTakeOutputFill(g, &fill);
+  MlirValue acc = mlirValueIsNull(init) ? dlcLoadOperand(b, g, g->numInputs, clamped) : init;
 
   MlirBlock outer, inner;
   MlirOperation kLoop = buildFor(b, dlcConstIndex(b, 0), dlcConstIndex(b, depth), size, acc,
                                  &outer);
   MlirValue kt = mlirBlockGetArgument(outer, 0);
-  /* Stage A[i = row, k = kt + tx] and B[k = kt + ty, j = col]. */
-  clamped[k] = minIndex(b, build(b, "arith.addi", kt, tx), depth - 1);
-  dlcStoreTile(b, tileA, dlcLoadOperand(b, g, a, clamped), ty, tx);
-  clamped[k] = minIndex(b, build(b, "arith.addi", kt, ty), depth - 1);
-  dlcStoreTile(b, tileB, dlcLoadOperand(b, g, 1 - a, clamped), ty, tx);
+  /* Stage A-side inputs at [i = row, k = kt + tx], B-side ones at [k = kt + ty, j = col]. */
+  for (Side side = SideA; side <= SideB; ++side) {
+    clamped[k] = minIndex(b, build(b, "arith.addi", kt, side == SideA ? tx : ty), depth - 1);
+    for (intptr_t x = 0; x < g->numInputs; ++x)
+      if (sides[x] == side)
+        dlcStoreTile(b, l.workgroup[tileOf[x]], dlcLoadOperand(b, g, x, clamped), ty, tx);
+  }
   dlcBarrier(b);
   MlirValue steps = dlcBinary(b, "arith.minui", size,
                               build(b, "arith.subi", dlcConstIndex(b, depth), kt));
   MlirOperation kkLoop = buildFor(b, dlcConstIndex(b, 0), steps, dlcConstIndex(b, 1),
                                   mlirBlockGetArgument(outer, 1), &inner);
   MlirValue kk = mlirBlockGetArgument(inner, 0);
-  MlirValue inputs[2];
-  inputs[a] = dlcLoadTile(b, tileA, ty, kk);
-  inputs[1 - a] = dlcLoadTile(b, tileB, kk, tx);
   ivs[k] = build(b, "arith.addi", kt, kk);
+  MlirValue inputs[DlcGpuMaxOperands];
+  for (intptr_t x = 0; x < g->numInputs; ++x)
+    inputs[x] = sides[x] == SideA   ? dlcLoadTile(b, l.workgroup[tileOf[x]], ty, kk)
+                : sides[x] == SideB ? dlcLoadTile(b, l.workgroup[tileOf[x]], kk, tx)
+                                    : dlcLoadOperand(b, g, x, ivs);
   MlirOperation innerYield = yield(b, inputs[0]);
   MlirValue next =
       dlcInlineBody(rewriter, g, inputs, mlirBlockGetArgument(inner, 1), ivs, innerYield);
@@ -153,8 +372,14 @@ static void tileContraction(MlirRewriterBase rewriter, const DlcGeneric *g, intp
   MlirValue inside = build(b, "arith.andi", dlcCmpI(b, DlcCmpIUlt, ivs[i], dlcConstIndex(b, rows)),
                            dlcCmpI(b, DlcCmpIUlt, ivs[j], dlcConstIndex(b, cols)));
   dlcLaunchIf(&l, inside);
-  dlcStoreOutput(b, g, mlirOperationGetResult(kLoop, 0), ivs);
+  dlcStoreResult(b, g, fused ? &epilogue : NULL, mlirOperationGetResult(kLoop, 0), ivs);
   mlirRewriterBaseEraseOp(rewriter, g->op);
+  if (!mlirOperationIsNull(fill))
+    mlirRewriterBaseEraseOp(rewriter, fill);
+  if (!fused)
+    return (MlirOperation){NULL};
+  mlirRewriterBaseEraseOp(rewriter, epilogue.e.op);
+  return epilogue.e.op;
 }
 
 static void runTileMatmul(MlirOperation module, MlirExternalPass pass,
@@ -179,12 +404,17 @@ static void runTileMatmul(MlirOperation module, MlirExternalPass pass,
   DlcOps generics = {NULL, 0, 0};
   dlcCollectHostOps(module, generic, false, &generics);
   MlirRewriterBase rewriter = mlirIRRewriterCreate(mlirOperationGetContext(module));
+  /* A fused epilogue is a later generic of the list, erased: it is skipped. */
+  MlirOperation erased = {NULL};
   for (size_t x = 0; x < generics.count; ++x) {
     DlcGeneric g;
-    intptr_t a;
-    if (dlcReadGeneric(generics.ops[x], &g) && matchContraction(&g, &a) &&
-        !dlcTileContractionMma(rewriter, &g, a, (int)chip))
-      tileContraction(rewriter, &g, a, tile);
+    Side sides[DlcGpuMaxOperands];
+    if (mlirOperationEqual(generics.ops[x], erased))
+      continue;
+    if (dlcReadGeneric(generics.ops[x], &g) && matchContraction(&g, sides) &&
+        !(g.numInputs == 2 && dlcTileContractionMma(rewriter, &g, sides[0] == SideA ? 0 : 1,
+                                                    (int)chip, &erased)))
+      erased = tileContraction(rewriter, &g, sides, tile);
   }
   mlirIRRewriterDestroy(rewriter);
   free(generics.ops);

@@ -123,9 +123,12 @@ typedef struct Shape {
 } Shape;
 
 /* Copies the block's output tile (at loop indices `ivs`) into (`in`) or out of the f32
- * workgroup buffer `tile`, converting between f32 and the output type. */
+ * workgroup buffer `tile`, converting between f32 and the output type; `init`, when not
+ * null, is the value of every output element (an absorbed fill), stored without a load;
+ * out of the tile, elements are stored through `epilogue` unless it is null. */
 static void copyOutputTile(DlcBuilder *b, const DlcGeneric *g, const Shape *s, MlirValue tile,
-                           MlirValue threadId, const MlirValue *ivs, bool in) {
+                           MlirValue threadId, const MlirValue *ivs, bool in, MlirValue init,
+                           DlcEpilogue *epilogue) {
   MlirType f32 = mlirF32TypeGet(b->ctx);
   MlirType out = mlirShapedTypeGetElementType(mlirValueGetType(g->operands[g->numInputs]));
   MlirValue at[DlcGpuMaxLoops];
@@ -136,11 +139,12 @@ static void copyOutputTile(DlcBuilder *b, const DlcGeneric *g, const Shape *s, M
   at[s->i] = dlcBinary(b, "arith.addi", ivs[s->i], row);
   at[s->j] = dlcBinary(b, "arith.addi", ivs[s->j], col);
   if (in) {
-    MlirValue v = dlcLoadOperand(b, g, g->numInputs, at);
+    MlirValue v = mlirValueIsNull(init) ? dlcLoadOperand(b, g, g->numInputs, at) : init;
     dlcStoreTile(b, tile, mlirTypeIsAF32(out) ? v : dlcCast(b, "arith.extf", v, f32), row, col);
   } else {
     MlirValue v = dlcLoadTile(b, tile, row, col);
-    dlcStoreOutput(b, g, mlirTypeIsAF32(out) ? v : dlcCast(b, "arith.truncf", v, out), at);
+    dlcStoreResult(b, g, epilogue, mlirTypeIsAF32(out) ? v : dlcCast(b, "arith.truncf", v, out),
+                   at);
   }
   mlirRewriterBaseSetInsertionPointAfter(b->rewriter, loop);
 }
@@ -308,7 +312,8 @@ static void placeTiles(DlcBuilder *b, DlcLaunch *l, intptr_t n, const MlirType *
 
 static int64_t blockEdge(int64_t extent) { return extent % (2 * Frag) == 0 ? 2 * Frag : Frag; }
 
-bool dlcTileContractionMma(MlirRewriterBase rewriter, const DlcGeneric *g, intptr_t a, int chip) {
+bool dlcTileContractionMma(MlirRewriterBase rewriter, const DlcGeneric *g, intptr_t a, int chip,
+                           MlirOperation *erased) {
   intptr_t n = g->numLoops;
   Shape s = {n - 3, n - 2, n - 1, 0, 0, 0};
   int64_t rows = g->extents[s.i], cols = g->extents[s.j], depth = g->extents[s.k];
@@ -339,6 +344,8 @@ bool dlcTileContractionMma(MlirRewriterBase rewriter, const DlcGeneric *g, intpt
       mlirMemRefTypeGet(staged, 2, shapes[1], mlirAttributeGetNull(), workgroup),
       mlirMemRefTypeGet(mlirF32TypeGet(ctx), 2, shapes[2], mlirAttributeGetNull(), workgroup),
   };
+  DlcEpilogue epilogue;
+  bool fused = dlcFindEpilogue(g, &epilogue);
   DlcLaunch l = dlcLaunchCreate(rewriter, g->op, grid, s.threads, 0, NULL);
   DlcBuilder *b = &l.b;
   MlirValue views[3];
@@ -363,7 +370,8 @@ bool dlcTileContractionMma(MlirRewriterBase rewriter, const DlcGeneric *g, intpt
         dlcBinary(b, "arith.muli", dlcBinary(b, "arith.remui", lane, four), dlcConstIndex(b, 2));
   }
 
-  copyOutputTile(b, g, &s, w.tileC, l.threadId, ivs, true);
+  MlirOperation fill = {NULL};
+  copyOutputTile(b, g, &s, w.tileC, l.threadId, ivs, true, dlcTakeOutputFill(g, &fill), NULL);
   dlcBarrier(b);
   MlirValue acc = bf16 ? (MlirValue){NULL}
                        : loadFragment(b, accFragmentType(ctx), w.tileC, w.row, w.col, s.cols);
@@ -387,7 +395,15 @@ bool dlcTileContractionMma(MlirRewriterBase rewriter, const DlcGeneric *g, intpt
   if (!bf16)
     storeFragment(b, mlirOperationGetResult(kLoop, 0), w.tileC, w.row, w.col, s.cols);
   dlcBarrier(b);
-  copyOutputTile(b, g, &s, w.tileC, l.threadId, ivs, false);
+  copyOutputTile(b, g, &s, w.tileC, l.threadId, ivs, false, (MlirValue){NULL},
+                 fused ? &epilogue : NULL);
   mlirRewriterBaseEraseOp(rewriter, g->op);
+  if (!mlirOperationIsNull(fill))
+    mlirRewriterBaseEraseOp(rewriter, fill);
+  *erased = (MlirOperation){NULL};
+  if (fused) {
+    mlirRewriterBaseEraseOp(rewriter, epilogue.e.op);
+    *erased = epilogue.e.op;
+  }
   return true;
 }
