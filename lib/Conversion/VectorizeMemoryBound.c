@@ -1,5 +1,6 @@
 /* VectorizeMemoryBound.c: `dlc-vectorize-memory-bound` schedules the memory-bound linalg ops
- * of a bufferized module for the CPU: all-parallel generics (fused elementwise loops) and
+ * of a bufferized module for the CPU: all-parallel generics (fused elementwise loops), strided
+ * copies (linalg.copy) and
  * reductions (linalg.reduce, generics with reduction loops: the max and sum of softmax and
  * layer norm). It tags each op it can schedule, writes one transform-dialect section per op
  * and a lowering section per function, and applies the script (TransformScript.h).
@@ -120,6 +121,20 @@ static bool genericLoops(MlirOperation op, Loops *loops) {
   return !reduces || readsEveryLoop;
 }
 
+/* linalg.copy (dlc-strided-copy-to-linalg's, a fused tile written back into its place in
+ * the result): the loops are the target's dimensions, all parallel. */
+static bool copyLoops(MlirOperation op, Loops *loops) {
+  MlirType target = mlirValueGetType(mlirOperationGetOperand(op, 1));
+  loops->count = mlirShapedTypeGetRank(target);
+  if (loops->count < 1 || loops->count > MaxLoops)
+    return false;
+  for (intptr_t d = 0; d < loops->count; ++d) {
+    loops->bounds[d] = mlirShapedTypeGetDimSize(target, d);
+    loops->reduction[d] = false;
+  }
+  return true;
+}
+
 /* linalg.reduce: the loops are the input's dimensions; `dimensions` reduce. */
 static bool reduceLoops(MlirOperation op, Loops *loops) {
   MlirAttribute dims = mlirOperationGetAttributeByName(op, dlcStr("dimensions"));
@@ -215,6 +230,7 @@ static MlirWalkResult pickOps(MlirOperation op, void *userData) {
   Loops loops;
   bool known = dlcOpIsA(op, "linalg.generic")  ? genericLoops(op, &loops)
                : dlcOpIsA(op, "linalg.reduce") ? reduceLoops(op, &loops)
+               : dlcOpIsA(op, "linalg.copy")   ? copyLoops(op, &loops)
                                               : false;
   if (!known || !staticByteMemrefs(op) || readsLoopIndices(op))
     return MlirWalkResultAdvance;

@@ -247,3 +247,20 @@ func.func @expanded_in_order(%x: memref<128x256xf32>, %r: memref<128x2x64xf32>) 
   }
   return
 }
+
+// -----
+
+// A strided copy (a fused tile written back into its place in the result, as
+// dlc-strided-copy-to-linalg makes it) is vectorized like an elementwise op: rows in an
+// scf.forall, 16-wide loads and stores along the contiguous columns.
+// CHECK-LABEL: func.func @tile_writeback
+// CHECK: scf.forall (%[[R:.*]]) in (8) {
+// CHECK-NEXT: scf.for %[[C:.*]] = %c0 to %c64 step %c16 {
+// CHECK-NEXT: %[[V:.*]] = vector.load %arg0[%[[R]], %[[C]]] : memref<8x64xf32>, vector<16xf32>
+// CHECK: vector.store %[[V]], %arg1[%[[R]], %{{.*}}] : memref<8x256xf32>, vector<16xf32>
+// CHECK-NOT: linalg.copy
+func.func @tile_writeback(%tile: memref<8x64xf32>, %out: memref<8x256xf32>, %col: index) {
+  %dst = memref.subview %out[0, %col] [8, 64] [1, 1] : memref<8x256xf32> to memref<8x64xf32, strided<[256, 1], offset: ?>>
+  linalg.copy ins(%tile : memref<8x64xf32>) outs(%dst : memref<8x64xf32, strided<[256, 1], offset: ?>>)
+  return
+}
