@@ -25,9 +25,12 @@
 
 enum { Frag = 16, WarpSize = 32, Align = 32 };
 
-/* The value `v` is, looking through an arith.extf: block argument `arg`. */
+/* The value `v` is, looking through an arith.extf and an arith.truncf: block argument
+ * `arg`. */
 static bool isArg(MlirValue v, MlirBlock body, intptr_t arg) {
   if (mlirValueIsAOpResult(v) && dlcOpIsA(mlirOpResultGetOwner(v), "arith.extf"))
+    v = mlirOperationGetOperand(mlirOpResultGetOwner(v), 0);
+  if (mlirValueIsAOpResult(v) && dlcOpIsA(mlirOpResultGetOwner(v), "arith.truncf"))
     v = mlirOperationGetOperand(mlirOpResultGetOwner(v), 0);
   return mlirValueIsABlockArgument(v) && mlirBlockEqual(mlirBlockArgumentGetOwner(v), body) &&
          mlirBlockArgumentGetArgNumber(v) == arg;
@@ -38,20 +41,31 @@ static bool isPair(MlirOperation op, MlirBlock body, intptr_t x, intptr_t y) {
   return (isArg(l, body, x) && isArg(r, body, y)) || (isArg(l, body, y) && isArg(r, body, x));
 }
 
-/* If `g`'s body is out + in0 * in1 (the inputs possibly extended by arith.extf first), with
- * f16 or bf16 inputs and an output of their type or f32: the input type; else null. */
+/* The type input `x` is multiplied in: its own, or the f16/bf16 its only use truncates it
+ * to (dhlo-bf16-rewrite's converts, fused into the contraction). */
+static MlirType multipliedType(MlirBlock body, intptr_t x) {
+  MlirValue arg = mlirBlockGetArgument(body, x);
+  MlirOpOperand use = mlirValueGetFirstUse(arg);
+  if (!mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use)) &&
+      dlcOpIsA(mlirOpOperandGetOwner(use), "arith.truncf"))
+    return mlirValueGetType(mlirOperationGetResult(mlirOpOperandGetOwner(use), 0));
+  return mlirValueGetType(arg);
+}
+
+/* If `g`'s body is out + in0 * in1 (the inputs possibly truncated to f16/bf16 by
+ * arith.truncf, then extended by arith.extf), with f16 or bf16 multiplied inputs and an
+ * output of their type or f32: the multiplied type; else null. */
 static MlirType multiplyAddInput(const DlcGeneric *g) {
   MlirBlock body = g->body;
-  MlirType in = mlirValueGetType(mlirBlockGetArgument(body, 0));
+  MlirType in = multipliedType(body, 0);
   MlirType out = mlirValueGetType(mlirBlockGetArgument(body, 2));
-  if (!(mlirTypeIsAF16(in) || mlirTypeIsABF16(in)) ||
-      !mlirTypeEqual(in, mlirValueGetType(mlirBlockGetArgument(body, 1))) ||
+  if (!(mlirTypeIsAF16(in) || mlirTypeIsABF16(in)) || !mlirTypeEqual(in, multipliedType(body, 1)) ||
       !(mlirTypeEqual(out, in) || mlirTypeIsAF32(out)))
     return (MlirType){NULL};
   MlirOperation mul = {NULL}, add = {NULL};
   for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op);
        op = mlirOperationGetNextInBlock(op)) {
-    if (dlcOpIsA(op, "arith.extf")) {
+    if (dlcOpIsA(op, "arith.extf") || dlcOpIsA(op, "arith.truncf")) {
       MlirValue x = mlirOperationGetOperand(op, 0);
       if (!isArg(x, body, 0) && !isArg(x, body, 1))
         return (MlirType){NULL};
@@ -164,6 +178,9 @@ static void stageInput(DlcBuilder *b, const DlcGeneric *g, const Shape *s, intpt
   at[colLoop] = dlcBinary(b, "arith.addi", colBase, col);
   MlirValue v = dlcLoadOperand(b, g, x, at);
   MlirType staged = mlirShapedTypeGetElementType(mlirValueGetType(tile));
+  MlirType multiplied = mlirTypeIsAInteger(staged) ? mlirBF16TypeGet(b->ctx) : staged;
+  if (!mlirTypeEqual(mlirValueGetType(v), multiplied))
+    v = dlcCast(b, "arith.truncf", v, multiplied);
   dlcStoreTile(b, tile, mlirTypeIsAInteger(staged) ? dlcCast(b, "arith.bitcast", v, staged) : v,
                row, col);
   mlirRewriterBaseSetInsertionPointAfter(b->rewriter, loop);

@@ -111,6 +111,31 @@ func.func @mm_bf16(%a: memref<32x32xbf16>, %b: memref<32x64xbf16>, %c: memref<32
 
 // -----
 
+// f32 inputs that the body truncates to bf16 (dhlo-bf16-rewrite's converts, fused into the
+// contraction): the same mma.sync kernel, each staged element truncated as it is loaded.
+// CHECK-LABEL: func.func @mm_f32_truncated_to_bf16
+// CHECK: scf.for
+// CHECK: %[[X:.*]] = memref.load %arg0
+// CHECK-NEXT: %[[T:.*]] = arith.truncf %[[X]] : f32 to bf16
+// CHECK-NEXT: arith.bitcast %[[T]] : bf16 to i16
+// CHECK: nvvm.mma.sync
+// CHECK-NOT: arith.mulf
+func.func @mm_f32_truncated_to_bf16(%a: memref<32x32xf32>, %b: memref<32x64xf32>, %c: memref<32x64xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %b : memref<32x32xf32>, memref<32x64xf32>) outs(%c : memref<32x64xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %xt = arith.truncf %x : f32 to bf16
+    %yt = arith.truncf %y : f32 to bf16
+    %xe = arith.extf %xt : bf16 to f32
+    %ye = arith.extf %yt : bf16 to f32
+    %m = arith.mulf %xe, %ye : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
 // f32 inputs: the scalar kernel.
 // CHECK-LABEL: func.func @mm_f32
 // CHECK-NOT: gpu.subgroup_mma
