@@ -4,8 +4,9 @@
  * output fusion is a linalg.matmul or batch_matmul whose one user is an all-parallel
  * linalg.generic (bias, activation, residual, the copy to the result's shape). The pass
  * tiles that generic with tile_using_forall by the m x n cache tile dlc-tile-and-vectorize
- * will pick for the matmul (MatmulTiles.h) and fuses the matmul and its zero fill into the
- * forall: each tile's epilogue runs right after the tile's product, while the tile is in
+ * will pick for the matmul (MatmulTiles.h) and fuses the matmul, its zero fill and the
+ * epilogue's own producers that only it reads through the identity (a bias broadcast to
+ * the product's shape, which would otherwise be materialized whole) into the forall: each tile's epilogue runs right after the tile's product, while the tile is in
  * cache, instead of reading the whole product back from memory. After bufferization
  * dlc-tile-and-vectorize schedules the matmul of each tile (k cache tile, register blocks),
  * and the forall is one parallel loop for dlc-parallelize.
@@ -106,8 +107,22 @@ static void emitFusion(Fusion *f, int numOps, const int64_t *tiles, intptr_t num
   f->next += numOps;
 }
 
+/* Whether `producer`, the op defining input `i` of chain link `link`, is computed per tile
+ * along with the link: an all-parallel generic (a bias broadcast) that only `link` uses,
+ * read through the identity, so each tile computes its own slice of it once. */
+static bool fusesWithLink(MlirOperation link, intptr_t i, Fusion *f, MlirOperation *producer) {
+  MlirValue v = mlirOperationGetOperand(link, i);
+  if (!mlirValueIsAOpResult(v) || !mlirAffineMapIsIdentity(operandMap(link, i)))
+    return false;
+  *producer = mlirOpResultGetOwner(v);
+  MlirOpOperand use = mlirValueGetFirstUse(v);
+  return dlcOpIsA(*producer, "linalg.generic") && mlirOperationGetNumResults(*producer) == 1 &&
+         allParallel(*producer, f->parallel) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use));
+}
+
 /* A matmul of full register tiles and the chain of elementwise generics after it: tags them
- * (the chain's last first, then back to the matmul and its fill) and schedules the fusion. */
+ * (the chain's last first, each followed by the producers of its other inputs that fuse
+ * with it, then back to the matmul and its fill) and schedules the fusion. */
 static void tryFuse(MlirOperation mm, Fusion *f, bool batched) {
   MlirValue value = mlirOperationGetResult(mm, 0);
   MlirType out = mlirValueGetType(value);
@@ -135,8 +150,15 @@ static void tryFuse(MlirOperation mm, Fusion *f, bool batched) {
   for (int d = 0; d < 2; ++d)
     tiles[dims[b + d]] = dlcMatmulCacheTile(size[d], f->block[d], f->cache[d]);
   int numOps = 0;
-  while (length)
-    tag(chain[--length], f->next + numOps++);
+  while (length) {
+    MlirOperation link = chain[--length], producer;
+    MlirValue fromChain = mlirOperationGetResult(length ? chain[length - 1] : mm, 0);
+    tag(link, f->next + numOps++);
+    for (intptr_t i = 0; i + 1 < mlirOperationGetNumOperands(link); ++i)
+      if (!mlirValueEqual(mlirOperationGetOperand(link, i), fromChain) &&
+          fusesWithLink(link, i, f, &producer))
+        tag(producer, f->next + numOps++);
+  }
   tag(mm, f->next + numOps++);
   MlirValue init = mlirOperationGetOperand(mm, 2);
   if (mlirValueIsAOpResult(init) && dlcOpIsA(mlirOpResultGetOwner(init), "linalg.fill"))

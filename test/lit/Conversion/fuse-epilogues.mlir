@@ -68,3 +68,34 @@ func.func @partial(%a: tensor<64x16xf32>, %b: tensor<16x40xf32>) -> tensor<64x40
   } -> tensor<64x40xf32>
   return %y : tensor<64x40xf32>
 }
+
+// -----
+
+// A bias broadcast to the product's shape (dhlo's broadcast_in_dim, read by the epilogue
+// through the identity) is computed per tile inside the forall, not materialized whole.
+// CHECK-LABEL: func.func @broadcast_bias
+// CHECK-NOT: linalg.generic
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) in (2, 2)
+// CHECK: linalg.matmul
+// CHECK: %[[B:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<64xf32>) outs(%{{.*}} : tensor<32x64xf32>)
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[B]] : tensor<32x64xf32>, tensor<32x64xf32>)
+// CHECK: tensor.parallel_insert_slice
+#bid = affine_map<(d0, d1) -> (d0, d1)>
+#brow = affine_map<(d0, d1) -> (d1)>
+func.func @broadcast_bias(%a: tensor<64x16xf32>, %b: tensor<16x128xf32>, %bias: tensor<128xf32>) -> tensor<64x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x128xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<64x128xf32>) -> tensor<64x128xf32>
+  %m = linalg.matmul ins(%a, %b : tensor<64x16xf32>, tensor<16x128xf32>) outs(%f : tensor<64x128xf32>) -> tensor<64x128xf32>
+  %bb = linalg.generic {indexing_maps = [#brow, #bid], iterator_types = ["parallel", "parallel"]} ins(%bias : tensor<128xf32>) outs(%e : tensor<64x128xf32>) {
+  ^bb0(%c: f32, %o: f32):
+    linalg.yield %c : f32
+  } -> tensor<64x128xf32>
+  %e2 = tensor.empty() : tensor<64x128xf32>
+  %y = linalg.generic {indexing_maps = [#bid, #bid, #bid], iterator_types = ["parallel", "parallel"]} ins(%m, %bb : tensor<64x128xf32>, tensor<64x128xf32>) outs(%e2 : tensor<64x128xf32>) {
+  ^bb0(%x: f32, %c: f32, %o: f32):
+    %s = arith.addf %x, %c : f32
+    linalg.yield %s : f32
+  } -> tensor<64x128xf32>
+  return %y : tensor<64x128xf32>
+}
