@@ -90,7 +90,9 @@ static const DlcNamedPipeline namedPipelines[] = {
      * loops (math-to-funcs). Matmuls and elementwise loops are tiled and vectorized on
      * buffers (register blocks of FMAs); f32 exp/tanh/erf become polynomials once f16/bf16
      * math is extended to f32, so that vectorized loops call no libm; a large matmul's rhs is
-     * first copied into panels of the register block's width (read contiguously). Threads: any pass
+     * first copied into panels of the register block's width (read contiguously). An epilogue
+     * fused into a matmul's tiles writes its tile of the result in place (empty tensors
+     * eliminated before bufferization: no per-tile buffer and copy). Threads: any pass
      * before dlc-parallelize may write independent iterations as scf.forall or scf.parallel
      * (matmul cache tiles are, when threads != 1); dlc-parallelize alone makes them OpenMP
      * (threads != 1) or sequential loops (threads = 1: no OpenMP op at all). */
@@ -100,6 +102,7 @@ static const DlcNamedPipeline namedPipelines[] = {
      "dlc-vectorize-convolutions,"
      "dlc-fuse-epilogues{cache-tile=${cache-tile} register-block=${register-block}},"
      "linalg-fuse-elementwise-ops,"
+     "eliminate-empty-tensors,"
      BUFFERIZE_WITH_C_INTERFACES
      "dlc-pack-matmul-rhs{register-block=${register-block} min-size=${pack-min-size}},"
      "dlc-vectorize-memory-bound,"
