@@ -80,6 +80,14 @@ bool dlcMapUsesLoop(MlirAffineMap map, intptr_t loop);
 MlirValue dlcLoadOperand(DlcBuilder *b, const DlcGeneric *g, intptr_t i, const MlirValue *ivs);
 /// Stores `value` into the output at the loop indices `ivs`.
 void dlcStoreOutput(DlcBuilder *b, const DlcGeneric *g, MlirValue value, const MlirValue *ivs);
+/// Whether `op` is a memref view (subview, reshapes, casts, transpose): new indexing of the
+/// same bytes.
+bool dlcIsMemRefView(MlirOperation op);
+/// The buffer `v` views through view ops, or `v` itself.
+MlirValue dlcRootBuffer(MlirValue v);
+/// Host ops that touch no buffer's contents (allocations, constants, views): kernels may be
+/// placed on either side of them.
+bool dlcIsInertHostOp(MlirOperation op);
 /// Moves `g`'s body before `anchor` with its input arguments replaced by `inputs`, its
 /// output argument by `acc` and linalg.index by `ivs`; returns the value it yields.
 MlirValue dlcInlineBody(MlirRewriterBase rewriter, const DlcGeneric *g, const MlirValue *inputs,

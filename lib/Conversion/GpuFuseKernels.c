@@ -82,29 +82,6 @@ static Buffer *findBuffer(Group *gr, MlirValue v) {
 
 /* ---- Finding groups ---------------------------------------------------------------------- */
 
-static bool isView(MlirOperation op) {
-  static const char *const views[] = {"memref.subview", "memref.expand_shape",
-                                      "memref.collapse_shape", "memref.cast",
-                                      "memref.reinterpret_cast", "memref.transpose", NULL};
-  for (const char *const *name = views; *name; ++name)
-    if (dlcOpIsA(op, *name))
-      return true;
-  return false;
-}
-
-/* The buffer a view is of (the value itself if it is not a view). */
-static MlirValue rootBuffer(MlirValue v) {
-  while (mlirValueIsAOpResult(v) && isView(mlirOpResultGetOwner(v)))
-    v = mlirOperationGetOperand(mlirOpResultGetOwner(v), 0);
-  return v;
-}
-
-/* Host ops that may sit between the ops of a group: the kernel goes where the last op is,
- * so they must not touch memory. */
-static bool isInert(MlirOperation op) {
-  return dlcOpIsA(op, "memref.alloc") || dlcOpIsA(op, "arith.constant") || isView(op);
-}
-
 /* Whether `next` joins the group that `last` ends: same fusion, same block, only inert
  * ops between them. */
 static bool continuesGroup(MlirOperation last, MlirOperation next) {
@@ -114,7 +91,7 @@ static bool continuesGroup(MlirOperation last, MlirOperation next) {
     return false;
   for (MlirOperation op = mlirOperationGetNextInBlock(last); !mlirOperationEqual(op, next);
        op = mlirOperationGetNextInBlock(op))
-    if (mlirOperationIsNull(op) || !isInert(op))
+    if (mlirOperationIsNull(op) || !dlcIsInertHostOp(op))
       return false;
   return true;
 }
@@ -190,7 +167,7 @@ static bool readsSafely(const Group *gr, size_t i, const bool *written) {
         intptr_t rank = gr->rank + !buf->isRow;
         if (!written[b] || !isPrefixIdentity(g->maps[k], rank))
           return false;
-      } else if (mlirValueEqual(rootBuffer(v), buf->value)) {
+      } else if (mlirValueEqual(dlcRootBuffer(v), buf->value)) {
         return false;
       }
     }
@@ -206,7 +183,7 @@ static bool addBuffer(Group *gr, MlirValue v, bool isRow) {
   Buffer *b = findBuffer(gr, v);
   if (b)
     return b->isRow == isRow;
-  MlirValue root = rootBuffer(v);
+  MlirValue root = dlcRootBuffer(v);
   if (gr->numBuffers == MaxBuffers || !mlirValueEqual(root, v))
     return false;
   bool isAlloc = mlirValueIsAOpResult(v) && dlcOpIsA(mlirOpResultGetOwner(v), "memref.alloc");

@@ -134,3 +134,23 @@ MlirValue dlcInlineBody(MlirRewriterBase rewriter, const DlcGeneric *g, const Ml
   dlcMoveBlockOps(rewriter, g->body, anchor);
   return yielded;
 }
+
+bool dlcIsMemRefView(MlirOperation op) {
+  static const char *const views[] = {"memref.subview", "memref.expand_shape",
+                                      "memref.collapse_shape", "memref.cast",
+                                      "memref.reinterpret_cast", "memref.transpose", NULL};
+  for (const char *const *name = views; *name; ++name)
+    if (dlcOpIsA(op, *name))
+      return true;
+  return false;
+}
+
+MlirValue dlcRootBuffer(MlirValue v) {
+  while (mlirValueIsAOpResult(v) && dlcIsMemRefView(mlirOpResultGetOwner(v)))
+    v = mlirOperationGetOperand(mlirOpResultGetOwner(v), 0);
+  return v;
+}
+
+bool dlcIsInertHostOp(MlirOperation op) {
+  return dlcOpIsA(op, "memref.alloc") || dlcOpIsA(op, "arith.constant") || dlcIsMemRefView(op);
+}

@@ -133,47 +133,17 @@ MlirValue dlcTakeOutputFill(const DlcGeneric *g, MlirOperation *fill) {
   return value;
 }
 
-/* The buffer `v` views (through view ops), or `v` itself. */
-static MlirValue rootBuffer(MlirValue v) {
-  static const char *const views[] = {"memref.expand_shape", "memref.collapse_shape",
-                                      "memref.subview", "memref.reinterpret_cast",
-                                      "memref.cast", NULL};
-  for (;;) {
-    if (!mlirValueIsAOpResult(v))
-      return v;
-    MlirOperation def = mlirOpResultGetOwner(v);
-    bool view = false;
-    for (const char *const *name = views; *name; ++name)
-      view = view || dlcOpIsA(def, *name);
-    if (!view)
-      return v;
-    v = mlirOperationGetOperand(def, 0);
-  }
-}
-
-/* Ops that may sit between a contraction and its epilogue: they touch no buffer's contents,
- * so they can move above the kernel (where the epilogue's operands must be defined). */
-static bool movable(MlirOperation op) {
-  static const char *const names[] = {"arith.constant", "memref.alloc", "memref.expand_shape",
-                                      "memref.collapse_shape", "memref.subview",
-                                      "memref.reinterpret_cast", "memref.cast", NULL};
-  for (const char *const *name = names; *name; ++name)
-    if (dlcOpIsA(op, *name))
-      return true;
-  return false;
-}
-
 /* Whether `e` may be applied element by element as `g` stores its output `out`: all
  * parallel, reading `out` once (input `*input`) at exactly the element it writes (a map of
  * distinct loops covering out; other loops of extent 1), no other operand viewing `out`, an
  * output that no input of `g` views, and a body that ignores its output's old value. */
 static bool isEpilogueOf(const DlcGeneric *g, const DlcGeneric *e, intptr_t *input) {
-  MlirValue out = g->operands[g->numInputs], eOut = rootBuffer(e->operands[e->numInputs]);
+  MlirValue out = g->operands[g->numInputs], eOut = dlcRootBuffer(e->operands[e->numInputs]);
   *input = -1;
   for (intptr_t x = 0; x < e->numInputs; ++x) {
     if (mlirValueEqual(e->operands[x], out) && *input < 0)
       *input = x;
-    else if (mlirValueEqual(rootBuffer(e->operands[x]), out))
+    else if (mlirValueEqual(dlcRootBuffer(e->operands[x]), out))
       return false;
   }
   if (*input < 0 || mlirValueEqual(eOut, out) ||
@@ -181,7 +151,7 @@ static bool isEpilogueOf(const DlcGeneric *g, const DlcGeneric *e, intptr_t *inp
       mlirAffineMapGetNumResults(e->maps[*input]) != mlirShapedTypeGetRank(mlirValueGetType(out)))
     return false;
   for (intptr_t x = 0; x < g->numInputs; ++x)
-    if (mlirValueEqual(rootBuffer(g->operands[x]), eOut))
+    if (mlirValueEqual(dlcRootBuffer(g->operands[x]), eOut))
       return false;
   bool used[DlcGpuMaxLoops] = {false};
   for (intptr_t r = 0; r < mlirAffineMapGetNumResults(e->maps[*input]); ++r) {
@@ -198,7 +168,7 @@ static bool isEpilogueOf(const DlcGeneric *g, const DlcGeneric *e, intptr_t *inp
 
 bool dlcFindEpilogue(const DlcGeneric *g, DlcEpilogue *ep) {
   MlirOperation op = mlirOperationGetNextInBlock(g->op);
-  while (!mlirOperationIsNull(op) && movable(op))
+  while (!mlirOperationIsNull(op) && dlcIsInertHostOp(op))
     op = mlirOperationGetNextInBlock(op);
   if (mlirOperationIsNull(op) || !dlcReadGeneric(op, &ep->e) ||
       !isEpilogueOf(g, &ep->e, &ep->input))
