@@ -40,6 +40,44 @@ static MlirOperation buildOp(DlcBuilder *b, const char *name, MlirType result,
   return dlcInsert(b, mlirOperationCreate(&state));
 }
 
+MlirOperation dlcBuildRegionOp(DlcBuilder *b, const char *name, intptr_t numResults,
+                               const MlirType *results, intptr_t numOperands,
+                               const MlirValue *operands, intptr_t numAttributes,
+                               const MlirNamedAttribute *attributes, intptr_t numRegions,
+                               intptr_t numArgs, const MlirType *argTypes, MlirBlock *block) {
+  MlirOperationState state = mlirOperationStateGet(dlcStr(name), b->loc);
+  mlirOperationStateAddResults(&state, numResults, results);
+  mlirOperationStateAddOperands(&state, numOperands, operands);
+  mlirOperationStateAddAttributes(&state, numAttributes, attributes);
+  MlirRegion regions[2];
+  for (intptr_t i = 0; i < numRegions; ++i)
+    regions[i] = mlirRegionCreate();
+  if (numArgs >= 0) {
+    MlirLocation locs[16];
+    for (intptr_t i = 0; i < numArgs; ++i)
+      locs[i] = b->loc;
+    *block = mlirBlockCreate(numArgs, argTypes, locs);
+    mlirRegionAppendOwnedBlock(regions[0], *block);
+  }
+  mlirOperationStateAddOwnedRegions(&state, numRegions, regions);
+  return dlcInsert(b, mlirOperationCreate(&state));
+}
+
+MlirOperation dlcBuildStridedFor(DlcBuilder *b, MlirValue from, int64_t to, int64_t step,
+                                 MlirValue init, MlirOperation *yield) {
+  bool carried = !mlirValueIsNull(init);
+  MlirValue operands[] = {from, dlcConstIndex(b, to), dlcConstIndex(b, step), init};
+  MlirType types[] = {mlirIndexTypeGet(b->ctx),
+                      carried ? mlirValueGetType(init) : mlirIndexTypeGet(b->ctx)};
+  MlirBlock body;
+  MlirOperation forOp = dlcBuildRegionOp(b, "scf.for", carried, types + 1, 3 + carried, operands,
+                                         0, NULL, 1, 1 + carried, types, &body);
+  mlirRewriterBaseSetInsertionPointToEnd(b->rewriter, body);
+  *yield = dlcBuildRegionOp(b, "scf.yield", 0, NULL, 0, NULL, 0, NULL, 0, -1, NULL, NULL);
+  mlirRewriterBaseSetInsertionPointBefore(b->rewriter, *yield);
+  return forOp;
+}
+
 MlirValue dlcBuild(DlcBuilder *b, const char *name, MlirType result, intptr_t numOperands,
                    const MlirValue *operands, intptr_t numAttributes,
                    const MlirNamedAttribute *attributes) {

@@ -33,11 +33,6 @@ MlirValue dlcLaunchLinearId(DlcLaunch *l, int64_t threads);
 MlirOperation dlcLaunchIf(DlcLaunch *l, MlirValue cond);
 /// Moves the ops of `block` up to (not including) its terminator before `anchor`.
 void dlcMoveBlockOps(MlirRewriterBase rewriter, MlirBlock block, MlirOperation anchor);
-/// Builds `scf.for %i = from to to step step` (with one iter_arg `init` unless it is null)
-/// whose body ends in an scf.yield without operands (`*yield`, for the caller to complete);
-/// `b` then builds before that yield. Returns the scf.for.
-MlirOperation dlcBuildStridedFor(DlcBuilder *b, MlirValue from, int64_t to, int64_t step,
-                                 MlirValue init, MlirOperation *yield);
 /// Writes into `indices` the `rank` indices of `linear` in a row-major space of `extents`
 /// (the last index varies fastest, so consecutive ids touch consecutive elements).
 void dlcDelinearize(DlcBuilder *b, MlirValue linear, intptr_t rank, const int64_t *extents,
@@ -138,13 +133,5 @@ extern MlirDialectHandle (*const dlcGpuKernelDialects[])(void);
 MlirLogicalResult dlcGpuConvolutionsToColumns(MlirOperation module);
 /// Whether `op` runs on the host: not inside a gpu.launch or a gpu.module.
 bool dlcIsHostOp(MlirOperation op);
-/// Creates op `name` with `numResults` results of the given types, the operands and
-/// attributes, and `numRegions` regions: the first holds one block of `numArgs` arguments
-/// of types `argTypes` when numArgs >= 0 (returned in `*block`), the others are empty.
-MlirOperation dlcBuildRegionOp(DlcBuilder *b, const char *name, intptr_t numResults,
-                               const MlirType *results, intptr_t numOperands,
-                               const MlirValue *operands, intptr_t numAttributes,
-                               const MlirNamedAttribute *attributes, intptr_t numRegions,
-                               intptr_t numArgs, const MlirType *argTypes, MlirBlock *block);
 
 #endif

@@ -41,6 +41,21 @@ MlirValue dlcBuild(DlcBuilder *b, const char *name, MlirType result, intptr_t nu
                    const MlirNamedAttribute *attributes);
 MlirNamedAttribute dlcNamed(MlirContext ctx, const char *name, MlirAttribute attr);
 
+/// Creates op `name` with `numResults` results of the given types, the operands and
+/// attributes, and `numRegions` regions: the first holds one block of `numArgs` arguments
+/// of types `argTypes` when numArgs >= 0 (returned in `*block`), the others are empty.
+MlirOperation dlcBuildRegionOp(DlcBuilder *b, const char *name, intptr_t numResults,
+                               const MlirType *results, intptr_t numOperands,
+                               const MlirValue *operands, intptr_t numAttributes,
+                               const MlirNamedAttribute *attributes, intptr_t numRegions,
+                               intptr_t numArgs, const MlirType *argTypes, MlirBlock *block);
+
+/// Builds `scf.for %i = from to to step step` (with one iter_arg `init` unless it is null)
+/// whose body ends in an scf.yield without operands (`*yield`, for the caller to complete);
+/// `b` then builds before that yield. Returns the scf.for.
+MlirOperation dlcBuildStridedFor(DlcBuilder *b, MlirValue from, int64_t to, int64_t step,
+                                 MlirValue init, MlirOperation *yield);
+
 /* Scalar arith/math ops; binary ops take their result type from `lhs`. */
 MlirValue dlcUnary(DlcBuilder *b, const char *name, MlirValue x);
 MlirValue dlcBinary(DlcBuilder *b, const char *name, MlirValue lhs, MlirValue rhs);

@@ -14,6 +14,7 @@
  * least `min-size` are packed. A matmul inside a loop (an epilogue fused into its tiles)
  * works on tiles and stays as it is. The panel buffer is allocated and freed around the
  * matmul. */
+#include "Conversion/Lowering.h"
 #include "Conversion/MatmulTiles.h"
 #include "Transforms/Canonicalize.h"
 #include "Transforms/Layouts.h"
@@ -28,7 +29,6 @@
 #include "mlir-c/Dialect/MemRef.h"
 #include "mlir-c/Dialect/SCF.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 typedef struct Matmuls {
@@ -80,144 +80,84 @@ static MlirWalkResult collectMatmuls(MlirOperation op, void *userData) {
   return MlirWalkResultAdvance;
 }
 
-static MlirOperation insertBefore(MlirOperation before, MlirOperationState *state) {
-  MlirOperation op = mlirOperationCreate(state);
-  mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(before), before, op);
-  return op;
-}
-
-static MlirNamedAttribute named(MlirContext ctx, const char *name, MlirAttribute attr) {
-  return mlirNamedAttributeGet(mlirIdentifierGet(ctx, dlcStr(name)), attr);
-}
-
 /* linalg.generic copying `source` [K, P, nr] into `panels` [P, K, nr]. */
-static void buildPanelCopy(MlirOperation before, MlirValue source, MlirValue panels) {
-  MlirContext ctx = mlirOperationGetContext(before);
-  MlirLocation loc = mlirOperationGetLocation(before);
-  MlirType f32 = mlirF32TypeGet(ctx);
-  MlirRegion region = mlirRegionCreate();
-  MlirBlock body = mlirBlockCreate(2, (MlirType[]){f32, f32}, (MlirLocation[]){loc, loc});
-  mlirRegionAppendOwnedBlock(region, body);
-  MlirValue element = mlirBlockGetArgument(body, 0);
-  MlirOperationState yield = mlirOperationStateGet(dlcStr("linalg.yield"), loc);
-  mlirOperationStateAddOperands(&yield, 1, &element);
-  mlirBlockAppendOwnedOperation(body, mlirOperationCreate(&yield));
-
+static void buildPanelCopy(DlcBuilder *b, MlirValue source, MlirValue panels) {
+  MlirType f32 = mlirF32TypeGet(b->ctx);
   MlirNamedAttribute attrs[] = {
-      named(ctx, "indexing_maps",
-            mlirAttributeParseGet(ctx, dlcStr("[affine_map<(p, k, j) -> (k, p, j)>, "
-                                              "affine_map<(p, k, j) -> (p, k, j)>]"))),
-      named(ctx, "iterator_types",
-            mlirAttributeParseGet(ctx, dlcStr("[#linalg.iterator_type<parallel>, "
-                                              "#linalg.iterator_type<parallel>, "
-                                              "#linalg.iterator_type<parallel>]"))),
-      named(ctx, "operandSegmentSizes", mlirDenseI32ArrayGet(ctx, 2, (const int32_t[]){1, 1})),
+      dlcNamed(b->ctx, "indexing_maps",
+               mlirAttributeParseGet(b->ctx, dlcStr("[affine_map<(p, k, j) -> (k, p, j)>, "
+                                                    "affine_map<(p, k, j) -> (p, k, j)>]"))),
+      dlcNamed(b->ctx, "iterator_types",
+               mlirAttributeParseGet(b->ctx, dlcStr("[#linalg.iterator_type<parallel>, "
+                                                    "#linalg.iterator_type<parallel>, "
+                                                    "#linalg.iterator_type<parallel>]"))),
+      dlcNamed(b->ctx, "operandSegmentSizes",
+               mlirDenseI32ArrayGet(b->ctx, 2, (const int32_t[]){1, 1})),
   };
-  MlirOperationState state = mlirOperationStateGet(dlcStr("linalg.generic"), loc);
-  mlirOperationStateAddOperands(&state, 2, (MlirValue[]){source, panels});
-  mlirOperationStateAddAttributes(&state, 3, attrs);
-  mlirOperationStateAddOwnedRegions(&state, 1, &region);
-  insertBefore(before, &state);
+  MlirBlock body;
+  dlcBuildRegionOp(b, "linalg.generic", 0, NULL, 2, (MlirValue[]){source, panels}, 3, attrs, 1,
+                   2, (MlirType[]){f32, f32}, &body);
+  DlcBuilder inBody = {b->ctx, b->loc, b->rewriter, body};
+  MlirValue element = mlirBlockGetArgument(body, 0);
+  dlcBuildRegionOp(&inBody, "linalg.yield", 0, NULL, 1, &element, 0, NULL, 0, -1, NULL, NULL);
 }
 
-static MlirValue indexConstant(MlirOperation before, int64_t value) {
-  MlirContext ctx = mlirOperationGetContext(before);
-  MlirType index = mlirIndexTypeGet(ctx);
-  MlirOperationState state =
-      mlirOperationStateGet(dlcStr("arith.constant"), mlirOperationGetLocation(before));
-  MlirNamedAttribute attr = named(ctx, "value", mlirIntegerAttrGet(index, value));
-  mlirOperationStateAddResults(&state, 1, &index);
-  mlirOperationStateAddAttributes(&state, 1, &attr);
-  return mlirOperationGetResult(insertBefore(before, &state), 0);
-}
-
-/* memref.subview of `source` at `offsets` (dynamic where `dynamicOffset` is, static else)
- * with unit strides, of result type `type`. */
-static MlirValue buildSubview(MlirOperation before, MlirValue source, intptr_t rank,
-                              const int64_t *offsets, MlirValue dynamicOffset,
-                              const int64_t *sizes, MlirType type) {
-  MlirContext ctx = mlirOperationGetContext(before);
+/* memref.subview of `source` at `offsets` (the dynamic one is `offset`) with unit strides,
+ * of result type `type`. */
+static MlirValue buildSubview(DlcBuilder *b, MlirValue source, intptr_t rank,
+                              const int64_t *offsets, MlirValue offset, const int64_t *sizes,
+                              MlirType type) {
   int64_t ones[8] = {1, 1, 1, 1, 1, 1, 1, 1};
   MlirNamedAttribute attrs[] = {
-      named(ctx, "static_offsets", mlirDenseI64ArrayGet(ctx, rank, offsets)),
-      named(ctx, "static_sizes", mlirDenseI64ArrayGet(ctx, rank, sizes)),
-      named(ctx, "static_strides", mlirDenseI64ArrayGet(ctx, rank, ones)),
-      named(ctx, "operandSegmentSizes", mlirDenseI32ArrayGet(ctx, 4, (const int32_t[]){1, 1, 0, 0})),
+      dlcNamed(b->ctx, "static_offsets", mlirDenseI64ArrayGet(b->ctx, rank, offsets)),
+      dlcNamed(b->ctx, "static_sizes", mlirDenseI64ArrayGet(b->ctx, rank, sizes)),
+      dlcNamed(b->ctx, "static_strides", mlirDenseI64ArrayGet(b->ctx, rank, ones)),
+      dlcNamed(b->ctx, "operandSegmentSizes",
+               mlirDenseI32ArrayGet(b->ctx, 4, (const int32_t[]){1, 1, 0, 0})),
   };
-  MlirOperationState state =
-      mlirOperationStateGet(dlcStr("memref.subview"), mlirOperationGetLocation(before));
-  mlirOperationStateAddOperands(&state, 2, (MlirValue[]){source, dynamicOffset});
-  mlirOperationStateAddResults(&state, 1, &type);
-  mlirOperationStateAddAttributes(&state, 4, attrs);
-  return mlirOperationGetResult(insertBefore(before, &state), 0);
-}
-
-/* An empty `scf.for %p = 0 to count` before `before`; returns its body's scf.yield. */
-static MlirOperation buildPanelLoop(MlirOperation before, int64_t count, MlirValue *p) {
-  MlirContext ctx = mlirOperationGetContext(before);
-  MlirLocation loc = mlirOperationGetLocation(before);
-  MlirType index = mlirIndexTypeGet(ctx);
-  MlirValue bounds[] = {indexConstant(before, 0), indexConstant(before, count),
-                        indexConstant(before, 1)};
-  MlirRegion region = mlirRegionCreate();
-  MlirBlock body = mlirBlockCreate(1, &index, &loc);
-  mlirRegionAppendOwnedBlock(region, body);
-  MlirOperationState yield = mlirOperationStateGet(dlcStr("scf.yield"), loc);
-  MlirOperation terminator = mlirOperationCreate(&yield);
-  mlirBlockAppendOwnedOperation(body, terminator);
-  MlirOperationState loop = mlirOperationStateGet(dlcStr("scf.for"), loc);
-  mlirOperationStateAddOperands(&loop, 3, bounds);
-  mlirOperationStateAddOwnedRegions(&loop, 1, &region);
-  insertBefore(before, &loop);
-  *p = mlirBlockGetArgument(body, 0);
-  return terminator;
+  return dlcBuild(b, "memref.subview", type, 2, (MlirValue[]){source, offset}, 4, attrs);
 }
 
 /* The rewrite of the file comment, with the batch loop explicit: one matmul per panel on
  * subviews, which the schedule's fold_memref_alias_ops folds into the buffers themselves
  * (upstream's hoisting keeps no accumulator in registers whose memref is a view). */
-static void pack(MlirOperation matmul, int64_t nr) {
+static void pack(MlirRewriterBase rewriter, MlirOperation matmul, int64_t nr) {
   MlirContext ctx = mlirOperationGetContext(matmul);
-  MlirLocation loc = mlirOperationGetLocation(matmul);
-  MlirValue b = mlirOperationGetOperand(matmul, 1), c = mlirOperationGetOperand(matmul, 2);
-  MlirType bType = mlirValueGetType(b), cType = mlirValueGetType(c);
-  MlirType f32 = mlirShapedTypeGetElementType(bType);
-  int64_t k = mlirShapedTypeGetDimSize(bType, 0), n = mlirShapedTypeGetDimSize(bType, 1),
-          m = mlirShapedTypeGetDimSize(cType, 0), count = n / nr;
+  DlcBuilder b = {ctx, mlirOperationGetLocation(matmul), rewriter, {NULL}};
+  mlirRewriterBaseSetInsertionPointBefore(rewriter, matmul);
+  MlirValue rhs = mlirOperationGetOperand(matmul, 1), out = mlirOperationGetOperand(matmul, 2);
+  MlirType rhsType = mlirValueGetType(rhs);
+  MlirType f32 = mlirShapedTypeGetElementType(rhsType);
+  int64_t k = mlirShapedTypeGetDimSize(rhsType, 0), n = mlirShapedTypeGetDimSize(rhsType, 1),
+          m = mlirShapedTypeGetDimSize(mlirValueGetType(out), 0), count = n / nr;
   int64_t dynamic = mlirShapedTypeGetDynamicStrideOrOffset();
   MlirAttribute noLayout = mlirAttributeGetNull(), noSpace = mlirAttributeGetNull();
 
-  MlirType bViewType = mlirMemRefTypeGet(f32, 3, (int64_t[]){k, count, nr}, noLayout, noSpace);
-  MlirValue bView = dlcBuildReinterpretCast(matmul, b, bViewType);
+  MlirType viewType = mlirMemRefTypeGet(f32, 3, (int64_t[]){k, count, nr}, noLayout, noSpace);
+  MlirValue view = dlcBuildReinterpretCast(matmul, rhs, viewType);
   MlirType panelsType = mlirMemRefTypeGet(f32, 3, (int64_t[]){count, k, nr}, noLayout, noSpace);
-  MlirOperationState alloc = mlirOperationStateGet(dlcStr("memref.alloc"), loc);
   MlirNamedAttribute allocAttrs[] = {
-      named(ctx, "alignment", mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), 64)),
-      named(ctx, "operandSegmentSizes", mlirDenseI32ArrayGet(ctx, 2, (const int32_t[]){0, 0})),
+      dlcNamed(ctx, "alignment", mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), 64)),
+      dlcNamed(ctx, "operandSegmentSizes", mlirDenseI32ArrayGet(ctx, 2, (const int32_t[]){0, 0})),
   };
-  mlirOperationStateAddResults(&alloc, 1, &panelsType);
-  mlirOperationStateAddAttributes(&alloc, 2, allocAttrs);
-  MlirValue panels = mlirOperationGetResult(insertBefore(matmul, &alloc), 0);
-  buildPanelCopy(matmul, bView, panels);
+  MlirValue panels = dlcBuild(&b, "memref.alloc", panelsType, 0, NULL, 2, allocAttrs);
+  buildPanelCopy(&b, view, panels);
 
-  MlirValue p;
-  MlirOperation yield = buildPanelLoop(matmul, count, &p);
-  MlirValue width = indexConstant(yield, nr);
-  MlirOperationState mul = mlirOperationStateGet(dlcStr("arith.muli"), loc);
-  mlirOperationStateAddOperands(&mul, 2, (MlirValue[]){p, width});
-  mlirOperationStateEnableResultTypeInference(&mul);
-  MlirValue column = mlirOperationGetResult(insertBefore(yield, &mul), 0);
+  MlirOperation yield;
+  MlirOperation loop = dlcBuildStridedFor(&b, dlcConstIndex(&b, 0), count, 1,
+                                          (MlirValue){NULL}, &yield);
+  MlirValue p = mlirBlockGetArgument(mlirOperationGetBlock(yield), 0);
+  MlirValue column = dlcBinary(&b, "arith.muli", p, dlcConstIndex(&b, nr));
   MlirAttribute panelLayout = mlirStridedLayoutAttrGet(ctx, dynamic, 2, (int64_t[]){nr, 1});
   MlirValue panel = buildSubview(
-      yield, panels, 3, (int64_t[]){dynamic, 0, 0}, p, (int64_t[]){1, k, nr},
+      &b, panels, 3, (int64_t[]){dynamic, 0, 0}, p, (int64_t[]){1, k, nr},
       mlirMemRefTypeGet(f32, 2, (int64_t[]){k, nr}, panelLayout, noSpace));
   MlirAttribute columnsLayout = mlirStridedLayoutAttrGet(ctx, dynamic, 2, (int64_t[]){n, 1});
   MlirValue columns = buildSubview(
-      yield, c, 2, (int64_t[]){0, dynamic}, column, (int64_t[]){m, nr},
+      &b, out, 2, (int64_t[]){0, dynamic}, column, (int64_t[]){m, nr},
       mlirMemRefTypeGet(f32, 2, (int64_t[]){m, nr}, columnsLayout, noSpace));
-  MlirOperationState dealloc = mlirOperationStateGet(dlcStr("memref.dealloc"), loc);
-  mlirOperationStateAddOperands(&dealloc, 1, &panels);
-  insertBefore(matmul, &dealloc);
+  mlirRewriterBaseSetInsertionPointAfter(rewriter, loop);
+  dlcBuildRegionOp(&b, "memref.dealloc", 0, NULL, 1, &panels, 0, NULL, 0, -1, NULL, NULL);
   mlirOperationMoveBefore(matmul, yield);
   mlirOperationSetOperand(matmul, 1, panel);
   mlirOperationSetOperand(matmul, 2, columns);
@@ -234,8 +174,10 @@ static void runPackMatmulRhs(MlirOperation root, MlirExternalPass pass,
   }
   Matmuls matmuls = {.panel = block[1], .minSize = options[1].i};
   mlirOperationWalk(root, collectMatmuls, &matmuls, MlirWalkPostOrder);
+  MlirRewriterBase rewriter = mlirIRRewriterCreate(mlirOperationGetContext(root));
   for (size_t i = 0; i < matmuls.count; ++i)
-    pack(matmuls.ops[i], matmuls.panel);
+    pack(rewriter, matmuls.ops[i], matmuls.panel);
+  mlirIRRewriterDestroy(rewriter);
   free(matmuls.ops);
 }
 
