@@ -69,6 +69,9 @@ typedef struct DlcGeneric {
 
 /// Whether `op` is a linalg.generic of that form; fills `g`.
 bool dlcReadGeneric(MlirOperation op, DlcGeneric *g);
+/// Prints `attr` into `buf` (`size` bytes, nul-terminated); false where it did not fit. For
+/// the enums of dialects with no C accessors (linalg's iterators, NVVM's MMA types).
+bool dlcAttributeText(MlirAttribute attr, char *buf, size_t size);
 /// Whether a result of `map` is loop `loop` (an operand indexed by it).
 bool dlcMapUsesLoop(MlirAffineMap map, intptr_t loop);
 /// Operand `i` at the loop indices `ivs`: a memref.load (the operand itself if scalar).
@@ -133,5 +136,12 @@ extern MlirDialectHandle (*const dlcGpuKernelDialects[])(void);
 MlirLogicalResult dlcGpuConvolutionsToColumns(MlirOperation module);
 /// Whether `op` runs on the host: not inside a gpu.launch or a gpu.module.
 bool dlcIsHostOp(MlirOperation op);
+
+/* ---- Images for dlc's CUDA emulator (GpuEmulatorImage.c) ------------------------------- */
+
+/// Replaces each gpu.module of `module` (lowered to LLVM and NVVM, `targets` attached) by a
+/// gpu.binary holding an emulator image (dlc/CudaEmulator.h); fails after a located error
+/// on an NVVM op the emulator cannot run.
+MlirLogicalResult dlcSerializeForEmulator(MlirOperation module);
 
 #endif

@@ -33,7 +33,9 @@ static const struct {
     {"sm_100a", "+ptx86"}, {"sm_120", "+ptx87"}, {"sm_120a", "+ptx87"},
 };
 
-static const char *const formats[][2] = {{"ptx", "isa"}, {"cubin", "bin"}, {"fatbin", "fatbin"}};
+/* dlc's formats and upstream's; `emulator` is dlc's own (GpuEmulatorImage.c). */
+static const char *const formats[][2] = {
+    {"ptx", "isa"}, {"cubin", "bin"}, {"fatbin", "fatbin"}, {"emulator", ""}};
 
 /* Whether `ptxas` (a path) is a toolkit's bin/ptxas: followed through symbolic links (a
  * /usr/local/bin/ptxas link names no toolkit), the folder above its bin must also hold the
@@ -111,7 +113,7 @@ static void runModuleToBinary(MlirOperation module, MlirExternalPass pass,
   for (size_t i = 0; i < sizeof chips / sizeof chips[0]; ++i)
     if (!strcmp(chip, chips[i].chip))
       features = chips[i].ptx;
-  for (size_t i = 0; i < 3; ++i)
+  for (size_t i = 0; i < sizeof formats / sizeof *formats; ++i)
     if (!strcmp(format, formats[i][0]))
       upstreamFormat = formats[i][1];
   char message[256], dir[4096] = "";
@@ -119,11 +121,11 @@ static void runModuleToBinary(MlirOperation module, MlirExternalPass pass,
     snprintf(message, sizeof message,
              "unknown GPU chip '%s': expected sm_50 ... sm_90, sm_90a, sm_100, sm_120", chip);
   else if (!upstreamFormat)
-    snprintf(message, sizeof message, "unknown GPU format '%s': expected ptx, cubin or fatbin",
+    snprintf(message, sizeof message, "unknown GPU format '%s': expected ptx, cubin, fatbin or emulator",
              format);
   else if (optLevel < 0 || optLevel > 3)
     snprintf(message, sizeof message, "opt-level must be 0 to 3, not %lld", (long long)optLevel);
-  else if (strcmp(format, "ptx") && !findToolkit(toolkit, dir, sizeof dir))
+  else if (*upstreamFormat && strcmp(format, "ptx") && !findToolkit(toolkit, dir, sizeof dir))
     snprintf(message, sizeof message,
              "CUDA toolkit not found (bin/ptxas with nvvm/libdevice): install it, name it "
              "with toolkit=, or use format=ptx");
@@ -140,6 +142,10 @@ static void runModuleToBinary(MlirOperation module, MlirExternalPass pass,
            (long long)optLevel, chip, features);
   Targets targets = {mlirAttributeParseGet(ctx, dlcStr(text))};
   mlirOperationWalk(module, attachTarget, &targets, MlirWalkPreOrder);
+  if (!*upstreamFormat) {
+    dlcPassCheck(pass, dlcSerializeForEmulator(module));
+    return;
+  }
 
   /* Upstream's pass, run here because its format option cannot be named in dlc's terms. */
   char pipeline[4400];
@@ -156,7 +162,8 @@ static void runModuleToBinary(MlirOperation module, MlirExternalPass pass,
 
 static const DlcPassOptionInfo binaryOptions[] = {
     {"chip", DlcPassOptionString, "sm_90", "GPU architecture (sm_80, sm_90, ...)"},
-    {"format", DlcPassOptionString, "ptx", "ptx (no CUDA tools), cubin or fatbin (ptxas)"},
+    {"format", DlcPassOptionString, "ptx",
+     "ptx (no CUDA tools), cubin or fatbin (ptxas), emulator (dlc's CUDA emulator, no GPU)"},
     {"opt-level", DlcPassOptionInt, "2", "LLVM optimization level of device code (0 to 3)"},
     {"toolkit", DlcPassOptionString, "", "CUDA toolkit folder holding bin/ptxas and nvvm/libdevice "
                                          "(default: searched)"},

@@ -9,21 +9,34 @@
 #include <string.h>
 
 typedef struct Text {
-  char buf[64];
-  size_t len;
+  char *buf;
+  size_t len, size;
+  bool truncated;
 } Text;
 
 static void appendText(MlirStringRef piece, void *userData) {
   Text *t = userData;
-  for (size_t i = 0; i < piece.length && t->len + 1 < sizeof t->buf; ++i)
-    t->buf[t->len++] = piece.data[i];
+  for (size_t i = 0; i < piece.length; ++i) {
+    if (t->len + 1 < t->size)
+      t->buf[t->len++] = piece.data[i];
+    else
+      t->truncated = true;
+  }
+  t->buf[t->len] = 0;
+}
+
+bool dlcAttributeText(MlirAttribute attr, char *buf, size_t size) {
+  Text t = {buf, 0, size, false};
+  buf[0] = 0;
+  mlirAttributePrint(attr, appendText, &t);
+  return !t.truncated;
 }
 
 /* #linalg.iterator_type<reduction>: the C API has no accessor for linalg's enum. */
 static bool isReductionIterator(MlirAttribute iterator) {
-  Text t = {{0}, 0};
-  mlirAttributePrint(iterator, appendText, &t);
-  return strstr(t.buf, "reduction") != NULL;
+  char text[64];
+  dlcAttributeText(iterator, text, sizeof text);
+  return strstr(text, "reduction") != NULL;
 }
 
 /* The static extent of loop `d`: the size of an operand dimension indexed by it alone. */

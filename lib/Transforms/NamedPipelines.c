@@ -35,7 +35,8 @@ static const DlcPassOptionInfo optimizeOptions[] = {
 
 static const DlcPassOptionInfo gpuOptions[] = {
     {"chip", DlcPassOptionString, "sm_90", "GPU architecture (sm_80, sm_90, ...)"},
-    {"format", DlcPassOptionString, "ptx", "ptx (no CUDA tools), cubin or fatbin (ptxas)"},
+    {"format", DlcPassOptionString, "ptx",
+     "ptx (no CUDA tools), cubin or fatbin (ptxas), emulator (dlc's CUDA emulator, no GPU)"},
     {"opt-level", DlcPassOptionInt, "2", "LLVM optimization level of device code (0 to 3)"},
     {"block-size", DlcPassOptionInt, "256", "threads per block of every kernel (1 to 1024)"},
     {"dot-backend", DlcPassOptionString, "codegen",

@@ -62,9 +62,14 @@ toolkit_ptxas = cuda_toolkit_ptxas()
 if toolkit_ptxas:
     config.available_features.add("ptxas")
     config.substitutions.append(("%ptxas", toolkit_ptxas))
-# GPU execution tests REQUIRE cuda-device: a CUDA driver that initializes and sees a device
-# (probed through ctypes, as dlc's runtime would open it). The toolkit's stub driver, where
-# installed, exercises the runtime's error path (cuda-stub-driver, %cuda_stub_driver).
+# GPU execution tests run on a CUDA device where there is one: a CUDA driver that
+# initializes and sees a device (probed through ctypes, as dlc's runtime would open it;
+# feature cuda-device). Elsewhere they run on dlc's CUDA emulator (test/fakes/CudaEmulator.c:
+# kernels compiled with format=emulator run on the CPU; feature cuda-emulator), with the test
+# fake of cuBLASLt for dot-backend=library. A test runs its program with %gpu_env and
+# compiles it with %gpu_pipeline, or names format=%gpu_format in a pipeline of its own.
+# The toolkit's stub driver, where installed, exercises the runtime's error path
+# (cuda-stub-driver, %cuda_stub_driver).
 def cuda_device_present():
     import ctypes
     try:
@@ -75,6 +80,18 @@ def cuda_device_present():
         return False
 if cuda_device_present():
     config.available_features.add("cuda-device")
+    gpu_env, gpu_format = "", "ptx"
+else:
+    config.available_features.add("cuda-emulator")
+    libs = os.path.join(config.dlc_obj_root, "lib")
+    gpu_env = "env DLC_CUDA_DRIVER=%s DLC_CUBLASLT=%s" % (
+        os.path.join(libs, "libdlc_test_cuda_emulator.so"),
+        os.path.join(libs, "libdlc_test_fake_cublaslt.so"))
+    gpu_format = "emulator"
+config.substitutions.append(("%gpu_env", gpu_env))
+config.substitutions.append(("%gpu_format", gpu_format))
+config.substitutions.append(
+    ("%gpu_pipeline", "builtin.module(dhlo-optimize,dlc-lower-to-gpu{format=%s})" % gpu_format))
 cuda_stub = "/usr/local/cuda/lib64/stubs/libcuda.so"
 if os.access(cuda_stub, os.R_OK):
     config.available_features.add("cuda-stub-driver")

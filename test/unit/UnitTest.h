@@ -49,4 +49,23 @@ static inline int dlcRunTestCases(const char *name, const DlcTestCase *cases, si
   return failed ? 1 : 0;
 }
 
+/// Runs `tests` (`n` of them) as suite `name`, each in a process of its own whatever
+/// CK_FORK says (for state that lives once per process, such as the CUDA runtime's),
+/// allowing each `timeout` seconds; returns the process exit status.
+static inline int dlcRunForkedTests(const char *name, const TTest *const *tests, size_t n,
+                                    double timeout) {
+  Suite *suite = suite_create(name);
+  TCase *tc = tcase_create(name);
+  tcase_set_timeout(tc, timeout);
+  for (size_t i = 0; i < n; ++i)
+    tcase_add_test(tc, tests[i]);
+  suite_add_tcase(suite, tc);
+  SRunner *runner = srunner_create(suite);
+  srunner_set_fork_status(runner, CK_FORK);
+  srunner_run_all(runner, CK_NORMAL);
+  int failed = srunner_ntests_failed(runner);
+  srunner_free(runner);
+  return failed ? 1 : 0;
+}
+
 #endif

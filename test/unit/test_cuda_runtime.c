@@ -260,27 +260,10 @@ START_TEST(testCublasLtOnFakes) {
 END_TEST
 
 int main(void) {
-  Suite *suite = suite_create("cuda-runtime");
-  TCase *tc = tcase_create("errors");
-  const TTest *tests[] = {testNoDriver,
-                          testDefaultDriverName,
-                          testNotADriver,
-                          testStubDriver,
-                          testCallsAfterFailureDoNothing,
-                          testInitFromThreads,
-                          testNoCublasLt,
-                          testNotCublasLt,
-                          testDefaultCublasLtName,
-                          testToolkitCublasLtWithoutDriver,
-                          testCublasLtAfterFailureDoesNothing,
-                          testCublasLtOnFakes};
-  for (size_t i = 0; i < sizeof tests / sizeof *tests; ++i)
-    tcase_add_test(tc, tests[i]);
-  suite_add_tcase(suite, tc);
-  SRunner *runner = srunner_create(suite);
-  srunner_set_fork_status(runner, CK_FORK);
-  srunner_run_all(runner, CK_NORMAL);
-  int failed = srunner_ntests_failed(runner);
-  srunner_free(runner);
-  return failed ? 1 : 0;
+  const TTest *const tests[] = {
+      testNoDriver, testDefaultDriverName, testNotADriver, testStubDriver,
+      testCallsAfterFailureDoNothing, testInitFromThreads, testNoCublasLt, testNotCublasLt,
+      testDefaultCublasLtName, testToolkitCublasLtWithoutDriver,
+      testCublasLtAfterFailureDoesNothing, testCublasLtOnFakes};
+  return dlcRunForkedTests("cuda-runtime", tests, sizeof tests / sizeof *tests, 4);
 }

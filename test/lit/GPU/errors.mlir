@@ -8,7 +8,7 @@
 // Bad GPU options are located errors with a non-zero exit, before LLVM sees them (LLVM
 // aborts on an unknown chip); cubin without ptxas says what to do.
 // CHIP: errors.mlir:{{.*}}: error: unknown GPU chip 'sm_999': expected sm_50
-// FORMAT: error: unknown GPU format 'elf': expected ptx, cubin or fatbin
+// FORMAT: error: unknown GPU format 'elf': expected ptx, cubin, fatbin or emulator
 // OPT: error: opt-level must be 0 to 3, not 7
 // BLOCK: error: dlc-gpu-fuse-kernels: block-size must be between 1 and 1024
 // OPTION: pipeline 'dlc-lower-to-gpu' has no option 'warps'
