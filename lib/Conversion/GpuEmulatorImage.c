@@ -237,24 +237,20 @@ static MlirValue replacement(DlcBuilder *b, MlirOperation op, bool *handled) {
   return (MlirValue){NULL};
 }
 
-typedef struct Collected {
-  DlcOps ops;
-} Collected;
-
 static MlirWalkResult collect(MlirOperation op, void *userData) {
   MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
   if ((name.length > 5 && !strncmp(name.data, "nvvm.", 5)) || dlcOpIsA(op, "llvm.mlir.addressof"))
-    dlcOpsPush(&((Collected *)userData)->ops, op);
+    dlcOpsPush(userData, op);
   return MlirWalkResultAdvance;
 }
 
 /* Replaces the NVVM ops of `gpuModule`; false after a located error. */
 static bool replaceNvvmOps(MlirRewriterBase rewriter, MlirOperation gpuModule) {
-  Collected found = {{0}};
+  DlcOps found = {0};
   mlirOperationWalk(gpuModule, collect, &found, MlirWalkPostOrder);
   bool ok = true;
-  for (size_t i = 0; i < found.ops.count && ok; ++i) {
-    MlirOperation op = found.ops.ops[i];
+  for (size_t i = 0; i < found.count && ok; ++i) {
+    MlirOperation op = found.ops[i];
     DlcBuilder b = {mlirOperationGetContext(op), mlirOperationGetLocation(op), rewriter,
                     {NULL}};
     mlirRewriterBaseSetInsertionPointBefore(rewriter, op);
@@ -275,7 +271,7 @@ static bool replaceNvvmOps(MlirRewriterBase rewriter, MlirOperation gpuModule) {
       mlirRewriterBaseEraseOp(rewriter, op);
     }
   }
-  free(found.ops.ops);
+  free(found.ops);
   return ok;
 }
 

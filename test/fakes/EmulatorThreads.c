@@ -9,7 +9,7 @@
  * registers and the floating-point control words and swaps stacks (switchStack below);
  * elsewhere it is swapcontext, which also makes a system call for the signal mask.
  * Ownership: the stacks are mapped once, grown when a block needs more, and kept. */
-#define _GNU_SOURCE /* ucontext */
+#define _GNU_SOURCE /* ucontext, MAP_NORESERVE */
 #include "Emulator.h"
 
 #include "dlc/CudaEmulator.h"
@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <ucontext.h>
 
 /* AddressSanitizer must be told when the stack changes under it. */
 #ifdef __SANITIZE_ADDRESS__
@@ -64,6 +63,8 @@ static void makeContext(Context *context, char *stack, size_t size, Context *lin
   *context = frame;
 }
 #else
+#include <ucontext.h>
+
 typedef ucontext_t Context;
 
 static void switchContext(Context *from, Context *to) { swapcontext(from, to); }
