@@ -1,5 +1,5 @@
 """numpy and PyTorch peers of the benchmark, run by run.py as a subprocess per measurement:
-  peer.py numpy|torch WORKLOAD RUNS THREADS OUT.npy IN.npy...
+  peer.py numpy|torch MATH RUNS THREADS OUT.npy IN.npy...
 loads the inputs, calls the workload once (warm-up, whose result goes to OUT.npy), times RUNS
 more calls with perf_counter and prints 'median X ms' (the line run.py reads). numpy writes
 each workload as elementary array ops, as the dhlo program does; PyTorch as a PyTorch user
@@ -17,52 +17,54 @@ import numpy as np
 GELU_K = 0.7978845834  # sqrt(2 / pi)
 
 
-# ---- numpy: elementary ops on arrays of the inputs' dtype ------------------------------
+# ---- numpy (and jax.numpy): elementary ops on arrays of the inputs' dtype --------------
 
-def np_gelu(h):
-    return 0.5 * h * (1.0 + np.tanh(GELU_K * (h + 0.044715 * (h * h * h))))
+def array_table(xp):
+    """The workloads written with the array module `xp` (numpy, or jax.numpy for the GPU
+    benchmark's JAX peer): elementary array ops, as the dhlo programs write them, and `@`
+    for contractions. Keyed by the workloads' math (Workload.math)."""
+
+    def gelu(h):
+        return 0.5 * h * (1.0 + xp.tanh(GELU_K * (h + 0.044715 * (h * h * h))))
+
+    def softmax(x):
+        e = xp.exp(x - x.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def layer_norm(x, gamma, beta):
+        xc = x - x.mean(axis=-1, keepdims=True)
+        var = (xc * xc).mean(axis=-1, keepdims=True)
+        return xc / xp.sqrt(var + 1e-5) * gamma + beta
+
+    def heads(t):
+        b, s, _ = t.shape
+        return t.reshape(b, s, 4, 64).transpose(0, 2, 1, 3)
+
+    def transformer_block(x, g1, be1, wq, bq, wk, bk, wv, bv, wo, bo, g2, be2, w1, b1, w2, b2):
+        ln1 = layer_norm(x, g1, be1)
+        q, k, v = (heads(ln1 @ w + b) for w, b in ((wq, bq), (wk, bk), (wv, bv)))
+        probs = softmax((q @ k.transpose(0, 1, 3, 2)) * 0.125)
+        ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(x.shape)
+        resid1 = x + (ctx @ wo + bo)
+        h = layer_norm(resid1, g2, be2) @ w1 + b1
+        return resid1 + (gelu(h) @ w2 + b2)
+
+    return {
+        "matmul": lambda a, b: a @ b,
+        "mlp_relu": lambda x, w1, b1, w2, b2: xp.maximum(x @ w1 + b1, 0.0) @ w2 + b2,
+        "mlp_gelu": lambda x, w1, b1, w2, b2: gelu(x @ w1 + b1) @ w2 + b2,
+        "elementwise_chain": lambda x: xp.tanh(x * 0.5 + 0.25) * 2.0 + x,
+        "softmax": softmax,
+        "transformer_block": transformer_block,
+    }
 
 
-def np_softmax(x):
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+NUMPY = array_table(np)
 
 
-def np_layer_norm(x, gamma, beta):
-    xc = x - x.mean(axis=-1, keepdims=True)
-    var = (xc * xc).mean(axis=-1, keepdims=True)
-    return xc / np.sqrt(var + 1e-5) * gamma + beta
-
-
-def np_heads(t):
-    b, s, _ = t.shape
-    return t.reshape(b, s, 4, 64).transpose(0, 2, 1, 3)
-
-
-def np_transformer_block(x, g1, be1, wq, bq, wk, bk, wv, bv, wo, bo, g2, be2, w1, b1, w2, b2):
-    ln1 = np_layer_norm(x, g1, be1)
-    q, k, v = (np_heads(ln1 @ w + b) for w, b in ((wq, bq), (wk, bk), (wv, bv)))
-    probs = np_softmax((q @ k.transpose(0, 1, 3, 2)) * 0.125)
-    ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(x.shape)
-    resid1 = x + (ctx @ wo + bo)
-    h = np_layer_norm(resid1, g2, be2) @ w1 + b1
-    return resid1 + (np_gelu(h) @ w2 + b2)
-
-
-NUMPY = {
-    "sgemm_1024": lambda a, b: a @ b,
-    "sgemm_2048": lambda a, b: a @ b,
-    "mlp_relu": lambda x, w1, b1, w2, b2: np.maximum(x @ w1 + b1, 0.0) @ w2 + b2,
-    "mlp_gelu": lambda x, w1, b1, w2, b2: np_gelu(x @ w1 + b1) @ w2 + b2,
-    "elementwise_chain": lambda x: np.tanh(x * 0.5 + 0.25) * 2.0 + x,
-    "softmax": np_softmax,
-    "transformer_block": np_transformer_block,
-}
-
-
-def reference(name, inputs):
+def reference(math, inputs):
     """The workload in float64 numpy, as float32: what every engine's result is held to."""
-    return NUMPY[name](*(a.astype(np.float64) for a in inputs)).astype(np.float32)
+    return NUMPY[math](*(a.astype(np.float64) for a in inputs)).astype(np.float32)
 
 
 # ---- PyTorch: its own fused ops where it has them --------------------------------------
@@ -85,8 +87,7 @@ def torch_table():
         return (resid1 + torch.addmm(b2, F.gelu(h, approximate="tanh"), w2)).view(1, 128, 256)
 
     return {
-        "sgemm_1024": torch.mm,
-        "sgemm_2048": torch.mm,
+        "matmul": torch.mm,
         "mlp_relu": lambda x, w1, b1, w2, b2: torch.addmm(b2, torch.relu(torch.addmm(b1, x, w1)), w2),
         "mlp_gelu": lambda x, w1, b1, w2, b2: torch.addmm(
             b2, F.gelu(torch.addmm(b1, x, w1), approximate="tanh"), w2),
@@ -97,15 +98,15 @@ def torch_table():
 
 
 def main(argv):
-    engine, name, runs, threads, out = argv[0], argv[1], int(argv[2]), int(argv[3]), argv[4]
+    engine, math, runs, threads, out = argv[0], argv[1], int(argv[2]), int(argv[3]), argv[4]
     inputs = [np.load(path) for path in argv[5:]]
     if engine == "torch":
         import torch
         torch.set_num_threads(threads)
-        fn, args = torch_table()[name], [torch.from_numpy(a) for a in inputs]
+        fn, args = torch_table()[math], [torch.from_numpy(a) for a in inputs]
         torch.set_grad_enabled(False)
     else:
-        fn, args = NUMPY[name], inputs
+        fn, args = NUMPY[math], inputs
     result = fn(*args)
     np.save(out, np.asarray(result))
     times = []

@@ -43,11 +43,7 @@ def parse_args():
     p.add_argument("--only", default="", help="comma-separated workloads (default: all)")
     p.add_argument("--json", help="also write every measurement to this file")
     args = p.parse_args()
-    names = [w.name for w in workloads.WORKLOADS]
-    args.only = [n for n in args.only.split(",") if n] or names
-    for n in args.only:
-        if n not in names:
-            p.error(f"unknown workload '{n}' (one of {', '.join(names)})")
+    args.only = workloads.parse_only(p, args.only, [w.name for w in workloads.WORKLOADS])
     if args.threads < 1 or args.repeat < 1:
         p.error("--threads and --repeat must be positive")
     return args
@@ -105,7 +101,7 @@ class Bench:
         if engine == "ort":
             return ["node", os.path.join(BENCH, "node", "ort.js"), self.path(w.name, "onnx"),
                     runs, threads, out] + inputs
-        return [sys.executable, os.path.join(BENCH, "peer.py"), engine, w.name, runs, threads,
+        return [sys.executable, os.path.join(BENCH, "peer.py"), engine, w.math, runs, threads,
                 out] + inputs
 
     def measure(self, engine, w, inputs):
@@ -148,7 +144,7 @@ class Bench:
         """Whether each engine's first result is within the workload's tolerance of numpy's
         float64 evaluation (dlc: its --check run's result)."""
         record = self.results[w.name]
-        ref = peer.reference(w.name, [np.load(f) for f in record["inputs"]])
+        ref = peer.reference(w.math, [np.load(f) for f in record["inputs"]])
         files = {"dlc": self.path(w.name, "dlc_check", "npy")}
         files.update({e: self.path(w.name, e, "npy") for e in record["engines"] if not e.startswith("dlc")})
         for engine, f in files.items():

@@ -37,6 +37,11 @@ class Workload:
     # minutes for sgemm 2048); dlc's result is held to numpy's float64 evaluation either way.
     reference_check: bool = True
     peers: tuple = field(default=("numpy", "torch", "ort"))
+    math: str = ""                 # the peers' function (peer.py's tables); default: the name
+
+    def __post_init__(self):
+        if not self.math:
+            object.__setattr__(self, "math", self.name)
 
     def path(self):
         return os.path.join(ROOT, self.mlir)
@@ -56,10 +61,10 @@ TRANSFORMER_ARGS = [("x", (1, 128, 256)), ("ln1_gamma", (256,)), ("ln1_beta", (2
 WORKLOADS = [
     Workload("sgemm_1024", "bench/workloads/sgemm_1024.mlir",
              [("a", (1024, 1024)), ("b", (1024, 1024))], 1e-4, 1e-3, 20,
-             Target("numpy", 0.9)),
+             Target("numpy", 0.9), math="matmul"),
     Workload("sgemm_2048", "bench/workloads/sgemm_2048.mlir",
              [("a", (2048, 2048)), ("b", (2048, 2048))], 1e-4, 2e-3, 5,
-             Target("numpy", 0.9), reference_check=False),
+             Target("numpy", 0.9), reference_check=False, math="matmul"),
     Workload("mlp_relu", "bench/workloads/mlp_relu.mlir", MLP_ARGS, 1e-4, 1e-2, 20,
              Target("ort", 1.0)),
     Workload("mlp_gelu", "bench/workloads/mlp_gelu.mlir", MLP_ARGS, 1e-4, 1e-2, 20,
@@ -71,6 +76,16 @@ WORKLOADS = [
     Workload("transformer_block", "examples/transformer_block.mlir", TRANSFORMER_ARGS,
              1e-4, 1e-2, 10, Target("ort", 1.0)),
 ]
+
+
+def parse_only(parser, text, names):
+    """The workloads a comma-separated --only names (all of `names` when empty); an unknown
+    one is the parser's error."""
+    only = [n for n in text.split(",") if n] or list(names)
+    for n in only:
+        if n not in names:
+            parser.error(f"unknown workload '{n}' (one of {', '.join(names)})")
+    return only
 
 
 def find(name):

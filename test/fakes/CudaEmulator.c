@@ -182,6 +182,10 @@ API CUresult cuModuleLoadData(void **module, const void *image) {
   Module *m = calloc(1, sizeof *m);
   /* dlc's context: attributes of other dialects (arith's fastmath flags) stay on LLVM ops. */
   m->ctx = dlcContextCreate();
+  /* An ahead-of-time object loads its kernels from a constructor, which dlopen runs under
+   * the loader's lock; MLIR's worker threads would wait for that lock (thread-local
+   * destructors), so everything here stays on the calling thread. */
+  mlirContextEnableMultithreading(m->ctx, false);
   mlirDialectHandleLoadDialect(mlirGetDialectHandle__llvm__(), m->ctx);
   bool seen = false;
   MlirDiagnosticHandlerID handler =
