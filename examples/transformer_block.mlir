@@ -2,7 +2,7 @@
 // sequence 128, hidden 256, 4 attention heads of 64, MLP 256 -> 1024 -> 256 with the
 // tanh approximation of gelu, and two residual connections. Weights are arguments.
 //   dlc-opt examples/transformer_block.mlir --dhlo-fusion
-// fuses its 88 compute ops (and 13 constants) into 17 kernels; see
+// fuses its 88 compute ops (and 13 constants) into 11 kernels; see
 // test/lit/Transforms/fusion-transformer.mlir.
 
 // The reducers, called computations of dhlo.reduce.

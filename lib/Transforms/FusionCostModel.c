@@ -117,9 +117,24 @@ static bool usedOutside(const FusionGraph *g, MlirValue value) {
   return false;
 }
 
+/* The set's rows, when it holds a reduction: elements of its result and of its operand
+ * (a legal set's reductions all agree). */
+typedef struct Rows {
+  int64_t rowElems, spaceElems;
+} Rows;
+
+static Rows setRows(const FusionGraph *g) {
+  for (int i = 0; i < g->setSize; ++i) {
+    const FusionNode *n = &g->nodes[g->set[i]];
+    if (n->role == FusionRoleReduce)
+      return (Rows){n->elems, fusionValueElems(mlirOperationGetOperand(n->op, 0))};
+  }
+  return (Rows){-1, -1};
+}
+
 /* Evaluations of each element of `node` (see FusionCostModel.h); users come later in the
  * body, so visiting the set backwards sees every user first. */
-static double evalsOf(const FusionGraph *g, int node) {
+static double evalsOf(const FusionGraph *g, int node, Rows rows) {
   const FusionNode *n = &g->nodes[node];
   double evals = 0;
   for (intptr_t r = 0, count = mlirOperationGetNumResults(n->op); r < count; ++r) {
@@ -132,7 +147,10 @@ static double evalsOf(const FusionGraph *g, int node) {
         evals = fmax(evals, 1);
       else if (mark == FusionMarkIn || mark == FusionMarkCopy) {
         const FusionNode *u = &g->nodes[user];
-        double ratio = u->broadcast && n->elems > 0 ? (double)u->elems / (double)n->elems : 1;
+        bool perRow = n->elems == rows.rowElems && u->elems == rows.spaceElems;
+        double ratio = u->broadcast && !perRow && n->elems > 0
+                           ? (double)u->elems / (double)n->elems
+                           : 1;
         evals = fmax(evals, u->evals * ratio);
       }
     }
@@ -146,8 +164,9 @@ void fusionSummarize(FusionGraph *g, FusionSummary *s) {
   s->onlyConstants = true;
   g->inputs.size = g->outputs.size = 0;
   fusionSortByOrder(g, g->set, g->setSize);
+  Rows rows = setRows(g);
   for (int i = g->setSize; i-- > 0;)
-    g->nodes[g->set[i]].evals = evalsOf(g, g->set[i]);
+    g->nodes[g->set[i]].evals = evalsOf(g, g->set[i], rows);
   for (int i = 0; i < g->setSize; ++i) {
     int index = g->set[i];
     FusionNode *n = &g->nodes[index];

@@ -8,7 +8,10 @@
  * evals(op) counts how often the kernel computes each element of op's result: 1 for a
  * result that leaves the kernel, and for a value used inside, the most its users need,
  * where a broadcast_in_dim needs each operand element once per output element it feeds.
- * So fusing an expensive op into a broadcast recomputes it, as XLA's cost model says.
+ * So fusing an expensive op into a broadcast recomputes it, as XLA's cost model says,
+ * except for a row value of a kernel with a reduction: broadcast from the reduction's
+ * result shape to its operand's (FusionLegality.c's row broadcast), it is computed once
+ * per row, as the reduction itself.
  * An unfused constant costs nothing: it is data, not a kernel. */
 #ifndef DLC_LIB_TRANSFORMS_FUSIONCOSTMODEL_H
 #define DLC_LIB_TRANSFORMS_FUSIONCOSTMODEL_H

@@ -22,9 +22,15 @@
 #include "Transforms/Fusion.h"
 #include "Transforms/FusionCostModel.h"
 
+#include "Dialects/OpRules.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { maxOperandGroups = 16, maxResultGroups = 4 };
 
@@ -65,6 +71,43 @@ static bool sameReductions(const FusionGraph *g) {
   return true;
 }
 
+/* Values of a DenseI64ArrayAttr `i`, `i + 1`, ...: false when absent or otherwise. */
+static bool isRange(MlirOperation op, const char *name, int64_t first, intptr_t count) {
+  MlirAttribute a = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString(name));
+  if (mlirAttributeIsNull(a) || !mlirAttributeIsADenseI64Array(a) ||
+      mlirDenseArrayGetNumElements(a) != count)
+    return false;
+  for (intptr_t i = 0; i < count; ++i)
+    if (mlirDenseI64ArrayGetElement(a, i) != first + i)
+      return false;
+  return true;
+}
+
+/* A reduction's result broadcast back over the rows it reduced: `reduce` folds the last
+ * dimensions of its operand and `n` broadcasts a value of its result's shape to the
+ * operand's shape along the leading dimensions. A kernel that gives each row to one block
+ * (dlc-gpu-fuse-kernels: softmax, layer norm) has the row's total before it reads the
+ * broadcast, so the reduction and what follows it share the kernel. */
+static bool isRowBroadcast(const FusionGraph *g, const FusionNode *n, int reduce) {
+  MlirOperation reduceOp = g->nodes[reduce].op;
+  if (strcmp(n->name, "dhlo.broadcast_in_dim") || mlirOperationGetNumOperands(reduceOp) != 2)
+    return false;
+  /* The broadcast reads the reduction's result, or a row value computed from it. */
+  MlirValue row = mlirOperationGetOperand(n->op, 0);
+  int def = fusionDefNode(g, row);
+  if (def != reduce && (def < 0 || g->nodes[def].hero != reduce))
+    return false;
+  MlirType rowType = mlirValueGetType(mlirOperationGetResult(reduceOp, 0));
+  MlirType spaceType = mlirValueGetType(mlirOperationGetOperand(reduceOp, 0));
+  if (!mlirTypeIsARankedTensor(rowType) || !mlirTypeIsARankedTensor(spaceType) ||
+      !dlcSameLogicalType(mlirValueGetType(row), rowType) ||
+      !dlcSameLogicalType(mlirValueGetType(mlirOperationGetResult(n->op, 0)), spaceType))
+    return false;
+  intptr_t rows = mlirShapedTypeGetRank(rowType), rank = mlirShapedTypeGetRank(spaceType);
+  return isRange(reduceOp, "dimensions", rows, rank - rows) &&
+         isRange(n->op, "broadcast_dimensions", 0, rows);
+}
+
 /* Sets each node's hero (the reduce or contraction its value depends on within the set)
  * in body order and checks the operand rules above. */
 static bool checkDataflow(FusionGraph *g, char *reason, size_t size) {
@@ -85,9 +128,12 @@ static bool checkDataflow(FusionGraph *g, char *reason, size_t size) {
       else if (d->hero >= 0)
         n->hero = d->hero;
     }
-    if (n->hero >= 0 && n->elems != g->nodes[n->hero].elems)
-      return fusionRefuse(reason, size, "would broadcast the result of '%s' inside the kernel",
-                          g->nodes[n->hero].name);
+    if (n->hero >= 0 && n->elems != g->nodes[n->hero].elems) {
+      if (!isRowBroadcast(g, n, n->hero))
+        return fusionRefuse(reason, size, "would broadcast the result of '%s' inside the kernel",
+                            g->nodes[n->hero].name);
+      n->hero = -1; /* a row value, over the reduction's whole iteration space */
+    }
   }
   return true;
 }

@@ -82,26 +82,22 @@ func.func @input_exp_sum(%x: tensor<4x8xf32>) -> tensor<4xf32> {
 
 // -----
 
-// Softmax: three kernels. The row maximum is an input fusion; subtract, exp and the row
-// sum form a second one that also writes the exponentials (a multi-output input fusion);
-// the division is a loop fusion. A reduce's result is not broadcast back inside a kernel.
+// Softmax: one kernel. Each reduction's result is broadcast back over the rows it reduced
+// (a row broadcast), so a kernel with one block per row has the row's maximum and sum
+// before it reads them; each is computed once per row, not once per element.
 // CHECK-LABEL: func.func @softmax
-// CHECK-NEXT: %[[M:.*]] = "dhlo.fusion"(%arg0) {calls = @fused_0, kind = "input"
-// CHECK-NEXT: %[[S:.*]]:2 = "dhlo.fusion"(%[[M]], %arg0) {calls = @fused_1, kind = "input", {{.*}}resultSegmentSizes = array<i32: 1, 1, 0, 0>}
-// CHECK-NEXT: %[[P:.*]] = "dhlo.fusion"(%[[S]]#1, %[[S]]#0) {calls = @fused_2, kind = "loop"
+// CHECK-NEXT: %[[P:.*]] = "dhlo.fusion"(%arg0) {calls = @fused_0, kind = "input"
 // CHECK-NEXT: return %[[P]]
 // CHECK-LABEL: func.func private @fused_0
-// CHECK: "dhlo.reduce"{{.*}}to_apply = @max_f32
-// CHECK-LABEL: func.func private @fused_1
-// CHECK: "dhlo.broadcast_in_dim"
-// CHECK-NEXT: "dhlo.subtract"
-// CHECK-NEXT: %[[EXP:.*]] = "dhlo.exponential"
+// CHECK: %[[MAX:.*]] = "dhlo.reduce"(%arg0, {{.*}}to_apply = @max_f32
+// CHECK-NEXT: %[[MAXB:.*]] = "dhlo.broadcast_in_dim"(%[[MAX]])
+// CHECK-NEXT: %[[SHIFT:.*]] = "dhlo.subtract"(%arg0, %[[MAXB]])
+// CHECK-NEXT: %[[EXP:.*]] = "dhlo.exponential"(%[[SHIFT]])
 // CHECK-NEXT: %[[SUM:.*]] = "dhlo.reduce"(%[[EXP]], {{.*}}to_apply = @add_f32
-// CHECK-NEXT: return %[[EXP]], %[[SUM]] : tensor<2x8xf32>, tensor<2xf32>
-// CHECK-LABEL: func.func private @fused_2
-// CHECK-NEXT: "dhlo.broadcast_in_dim"
-// CHECK-NEXT: "dhlo.divide"
-// REMARK: fusion.mlir:[[@LINE+12]]:8: remark: dhlo-fusion: not fusing 'dhlo.reduce' into 'dhlo.broadcast_in_dim': would broadcast the result of 'dhlo.reduce' inside the kernel
+// CHECK-NEXT: %[[SUMB:.*]] = "dhlo.broadcast_in_dim"(%[[SUM]])
+// CHECK-NEXT: %[[Y:.*]] = "dhlo.divide"(%[[EXP]], %[[SUMB]])
+// CHECK-NEXT: return %[[Y]] : tensor<2x8xf32>
+// REMARK: fusion.mlir:[[@LINE+12]]:8: remark: dhlo-fusion: fusing 'dhlo.reduce' into 'dhlo.broadcast_in_dim' (input fusion, estimated gain
 func.func private @add_f32(%a: tensor<f32>, %b: tensor<f32>) -> tensor<f32> {
   %0 = "dhlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
   return %0 : tensor<f32>
@@ -121,6 +117,48 @@ func.func @softmax(%x: tensor<2x8xf32>) -> tensor<2x8xf32> {
   %5 = "dhlo.broadcast_in_dim"(%4) {broadcast_dimensions = array<i64: 0>} : (tensor<2xf32>) -> tensor<2x8xf32>
   %6 = "dhlo.divide"(%3, %5) : (tensor<2x8xf32>, tensor<2x8xf32>) -> tensor<2x8xf32>
   return %6 : tensor<2x8xf32>
+}
+
+// -----
+
+// A reduction over the leading dimension (columns) broadcast back is not a row broadcast:
+// the kernel would need every row's value before the first element. Two kernels.
+// CHECK-LABEL: func.func @column_normalize
+// CHECK-NEXT: %[[S:.*]] = "dhlo.fusion"(%arg0) {calls = @fused_0, kind = "input"
+// CHECK-NEXT: %[[Y:.*]] = "dhlo.fusion"(%[[S]], %arg0) {calls = @fused_1, kind = "loop"
+// CHECK-NEXT: return %[[Y]]
+// REMARK: fusion.mlir:[[@LINE+7]]:8: remark: dhlo-fusion: not fusing 'dhlo.reduce' into 'dhlo.broadcast_in_dim': would broadcast the result of 'dhlo.reduce' inside the kernel
+func.func private @add_f32(%a: tensor<f32>, %b: tensor<f32>) -> tensor<f32> {
+  %0 = "dhlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+func.func @column_normalize(%x: tensor<2x8xf32>) -> tensor<2x8xf32> {
+  %zero = "dhlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %0 = "dhlo.reduce"(%x, %zero) {dimensions = array<i64: 0>, to_apply = @add_f32} : (tensor<2x8xf32>, tensor<f32>) -> tensor<8xf32>
+  %1 = "dhlo.broadcast_in_dim"(%0) {broadcast_dimensions = array<i64: 1>} : (tensor<8xf32>) -> tensor<2x8xf32>
+  %2 = "dhlo.divide"(%x, %1) : (tensor<2x8xf32>, tensor<2x8xf32>) -> tensor<2x8xf32>
+  return %2 : tensor<2x8xf32>
+}
+
+// -----
+
+// Row sums of a square matrix broadcast along its columns (broadcast_dimensions = [1])
+// have the operand's shape but are not a row broadcast: element (i, j) reads row j's sum.
+// CHECK-LABEL: func.func @transposed_row_sums
+// CHECK-NEXT: %[[S:.*]] = "dhlo.fusion"(%arg0) {calls = @fused_0, kind = "input"
+// CHECK-NEXT: %[[Y:.*]] = "dhlo.fusion"(%[[S]], %arg0) {calls = @fused_1, kind = "loop"
+// CHECK-NEXT: return %[[Y]]
+// REMARK: fusion.mlir:[[@LINE+7]]:8: remark: dhlo-fusion: not fusing 'dhlo.reduce' into 'dhlo.broadcast_in_dim': would broadcast the result of 'dhlo.reduce' inside the kernel
+func.func private @add_f32(%a: tensor<f32>, %b: tensor<f32>) -> tensor<f32> {
+  %0 = "dhlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+func.func @transposed_row_sums(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  %zero = "dhlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+  %0 = "dhlo.reduce"(%x, %zero) {dimensions = array<i64: 1>, to_apply = @add_f32} : (tensor<8x8xf32>, tensor<f32>) -> tensor<8xf32>
+  %1 = "dhlo.broadcast_in_dim"(%0) {broadcast_dimensions = array<i64: 1>} : (tensor<8xf32>) -> tensor<8x8xf32>
+  %2 = "dhlo.divide"(%x, %1) : (tensor<8x8xf32>, tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %2 : tensor<8x8xf32>
 }
 
 // -----
