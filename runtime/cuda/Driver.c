@@ -1,7 +1,7 @@
 /* Driver.c: opening the CUDA driver, the one-time initialization and the sticky error.
  * Initialization runs under pthread_once: dlopen the driver (DLC_CUDA_DRIVER, else
- * libcuda.so.1), resolve every entry point by name, cuInit, and retain the primary context
- * of the chosen device. Compiled objects load their kernels from a constructor, before
+ * libcuda.so.1), resolve every entry point by name, cuInit, retain the primary context
+ * of the chosen device, and turn to its memory pool where it has one (enablePool). Compiled objects load their kernels from a constructor, before
  * main, so nothing may assume the program called dlcCudaRuntimeInit first: every entry
  * calls dlcCudaEnter, which initializes on demand.
  * The stub libcuda of the CUDA toolkit fails every call, cuGetErrorName included, so the
@@ -16,6 +16,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,34 @@ static bool resolve(void *handle, const char *path) {
   return true;
 }
 
+/* The stream-ordered allocator where the driver and device have it. Compiled code
+ * allocates its buffers at every call and frees them on its stream; the default pool keeps
+ * freed memory for the next allocation (a release threshold of "never") rather than
+ * returning it to the device at each synchronization, as PyTorch's and XLA's caching
+ * allocators do, and a free neither waits for the device nor lets the memory be reused
+ * before the work before it on its stream is done. Anything missing: cuMemAlloc. */
+static void enablePool(void *handle, CUdevice device) {
+  bool found = true;
+#define DLC_CUDA_RESOLVE_OPTIONAL(field, symbol, parameters)                                   \
+  {                                                                                            \
+    void *address = dlsym(handle, symbol);                                                     \
+    memcpy(&dlcCudaDriver.field, &address, sizeof address);                                    \
+    found &= address != NULL;                                                                  \
+  }
+  DLC_CUDA_DRIVER_POOL_ENTRY_POINTS(DLC_CUDA_RESOLVE_OPTIONAL)
+#undef DLC_CUDA_RESOLVE_OPTIONAL
+  int supported = 0;
+  CUmemoryPool pool;
+  uint64_t keepEverything = UINT64_MAX;
+  dlcCudaDriver.pooled =
+      found &&
+      dlcCudaDriver.deviceGetAttribute(&supported, CU_DEVICE_ATTRIBUTE_MEMORY_POOLS_SUPPORTED,
+                                       device) == CUDA_SUCCESS &&
+      supported && dlcCudaDriver.deviceGetDefaultMemPool(&pool, device) == CUDA_SUCCESS &&
+      dlcCudaDriver.memPoolSetAttribute(pool, CU_MEMPOOL_ATTR_RELEASE_THRESHOLD,
+                                        &keepEverything) == CUDA_SUCCESS;
+}
+
 static void initialize(void) {
   const char *path = getenv("DLC_CUDA_DRIVER");
   if (!path || !*path)
@@ -141,8 +170,10 @@ static void initialize(void) {
       dlcCudaCheck(dlcCudaDriver.deviceGet(&device, ordinal), "cuDeviceGet") &&
       dlcCudaCheck(dlcCudaDriver.deviceGetName(deviceName, sizeof deviceName, device),
                    "cuDeviceGetName") &&
-      dlcCudaCheck(dlcCudaDriver.primaryCtxRetain(&context, device), "cuDevicePrimaryCtxRetain"))
+      dlcCudaCheck(dlcCudaDriver.primaryCtxRetain(&context, device), "cuDevicePrimaryCtxRetain")) {
+    enablePool(handle, device);
     atomic_store(&initialized, true);
+  }
 }
 
 bool dlcCudaEnter(void) {

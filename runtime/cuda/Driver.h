@@ -24,6 +24,7 @@ typedef struct CUfunc_st *CUfunction;
 typedef struct CUstream_st *CUstream;
 typedef struct CUevent_st *CUevent;
 typedef int CUjit_option;
+typedef struct CUmemPoolHandle_st *CUmemoryPool;
 
 enum {
   CUDA_SUCCESS = 0,
@@ -33,6 +34,9 @@ enum {
   CU_JIT_ERROR_LOG_BUFFER = 5,
   CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6,
   CU_JIT_OPTIMIZATION_LEVEL = 7,
+  CU_DEVICE_ATTRIBUTE_MEMORY_POOLS_SUPPORTED = 115,
+  CU_MEMPOOL_ATTR_RELEASE_THRESHOLD = 4,
+  CU_POINTER_ATTRIBUTE_IS_MANAGED = 8,
 };
 
 /* X(field, symbol, parameters): every entry point the runtime resolves, by the exported
@@ -77,9 +81,25 @@ enum {
   X(memsetD16Async, "cuMemsetD16Async",                                                        \
     (CUdeviceptr dst, unsigned short value, size_t count, CUstream stream))
 
+/* The stream-ordered allocator (CUDA 11.2 and later): used where the driver exports it
+ * and the device supports memory pools, else device memory comes from cuMemAlloc. */
+#define DLC_CUDA_DRIVER_POOL_ENTRY_POINTS(X)                                                   \
+  X(deviceGetAttribute, "cuDeviceGetAttribute", (int *value, int attribute, CUdevice device)) \
+  X(deviceGetDefaultMemPool, "cuDeviceGetDefaultMemPool",                                      \
+    (CUmemoryPool * pool, CUdevice device))                                                    \
+  X(memPoolSetAttribute, "cuMemPoolSetAttribute",                                              \
+    (CUmemoryPool pool, int attribute, void *value))                                           \
+  X(memAllocAsync, "cuMemAllocAsync", (CUdeviceptr * ptr, size_t bytes, CUstream stream))     \
+  X(memFreeAsync, "cuMemFreeAsync", (CUdeviceptr ptr, CUstream stream))                       \
+  X(pointerGetAttribute, "cuPointerGetAttribute", (void *data, int attribute, CUdeviceptr ptr))
+
 #define DLC_CUDA_DRIVER_FIELD(field, symbol, parameters) CUresult(*field) parameters;
 typedef struct DlcCudaDriver {
   DLC_CUDA_DRIVER_ENTRY_POINTS(DLC_CUDA_DRIVER_FIELD)
+  DLC_CUDA_DRIVER_POOL_ENTRY_POINTS(DLC_CUDA_DRIVER_FIELD)
+  /* Device memory (not managed memory) comes from the device's default pool, stream
+   * ordered, and freed memory stays in the pool for the next allocation. */
+  bool pooled;
 } DlcCudaDriver;
 #undef DLC_CUDA_DRIVER_FIELD
 

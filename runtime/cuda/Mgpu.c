@@ -126,14 +126,32 @@ void *mgpuMemAlloc(uint64_t sizeBytes, void *stream, bool isHostShared) {
   if (isHostShared)
     dlcCudaCheck(dlcCudaDriver.memAllocManaged(&ptr, sizeBytes, CU_MEM_ATTACH_GLOBAL),
                  "cuMemAllocManaged");
+  else if (dlcCudaDriver.pooled)
+    dlcCudaCheck(dlcCudaDriver.memAllocAsync(&ptr, sizeBytes, stream), "cuMemAllocAsync");
   else
     dlcCudaCheck(dlcCudaDriver.memAlloc(&ptr, sizeBytes), "cuMemAlloc");
   return (void *)(uintptr_t)ptr;
 }
 
+/* Pool memory goes back to the pool in `stream`'s order; managed memory (which dlc's
+ * pipelines never allocate) and memory from cuMemAlloc to the device. */
 void mgpuMemFree(void *ptr, void *stream) {
-  if (ptr && dlcCudaEnter())
-    dlcCudaCheck(dlcCudaDriver.memFree((CUdeviceptr)(uintptr_t)ptr), "cuMemFree");
+  if (!ptr || !dlcCudaEnter())
+    return;
+  CUdeviceptr device = (CUdeviceptr)(uintptr_t)ptr;
+  bool fromPool = false;
+  if (dlcCudaDriver.pooled) {
+    unsigned managed = 0;
+    if (!dlcCudaCheck(dlcCudaDriver.pointerGetAttribute(&managed, CU_POINTER_ATTRIBUTE_IS_MANAGED,
+                                                        device),
+                      "cuPointerGetAttribute"))
+      return;
+    fromPool = !managed;
+  }
+  if (fromPool)
+    dlcCudaCheck(dlcCudaDriver.memFreeAsync(device, stream), "cuMemFreeAsync");
+  else
+    dlcCudaCheck(dlcCudaDriver.memFree(device), "cuMemFree");
 }
 
 void mgpuMemcpy(void *dst, void *src, size_t sizeBytes, void *stream) {

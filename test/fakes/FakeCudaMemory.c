@@ -2,7 +2,12 @@
  * the entry points of dlc's runtime (runtime/cuda/Driver.h) other than errors, modules and
  * launches, with host memory as device memory (unified addressing holds trivially) and
  * streams and events that are handles only (work is done when the call returns).
- * Ownership: "device" buffers are malloc'ed and freed by cuMemFree. */
+ * The stream-ordered allocator is there too (DLC_FAKE_CUDA_MEMORY_POOLS=0: the device says
+ * it has no memory pools), stricter than the driver: pool memory freed by cuMemFree, or
+ * other memory by cuMemFreeAsync, is an error, and fakeCudaPoolAllocations counts what
+ * came from the pool.
+ * Ownership: "device" buffers are malloc'ed and freed by cuMemFree or cuMemFreeAsync. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,20 +77,94 @@ API CUresult cuEventDestroy_v2(void *event) { return 0; }
 API CUresult cuEventSynchronize(void *event) { return 0; }
 API CUresult cuEventRecord(void *event, void *stream) { return 0; }
 
+/* Where each live allocation came from (a short list: tests hold few buffers at once). */
+typedef enum Origin { OriginDevice, OriginManaged, OriginPool } Origin;
+enum { MaxLive = 4096 };
+static struct {
+  CUdeviceptr ptr;
+  Origin origin;
+} live[MaxLive];
+static size_t numLive;
+static pthread_mutex_t liveMutex = PTHREAD_MUTEX_INITIALIZER;
+
+API unsigned fakeCudaPoolAllocations;
+
 /* 256-byte aligned, as the driver's allocations are. */
-API CUresult cuMemAlloc_v2(CUdeviceptr *ptr, size_t bytes) {
-  void *p = aligned_alloc(256, (bytes + 255) / 256 * 256);
+static CUresult allocate(CUdeviceptr *ptr, size_t bytes, Origin origin) {
+  pthread_mutex_lock(&liveMutex);
+  void *p = numLive < MaxLive ? aligned_alloc(256, (bytes + 255) / 256 * 256) : NULL;
   *ptr = (CUdeviceptr)(uintptr_t)p;
+  if (p) {
+    live[numLive].ptr = *ptr;
+    live[numLive++].origin = origin;
+  }
+  pthread_mutex_unlock(&liveMutex);
   return p ? 0 : CudaErrorOutOfMemory;
 }
 
+/* Frees `ptr` if it came from one of `origins` (a bit set); else invalid. */
+static CUresult release(CUdeviceptr ptr, unsigned origins) {
+  CUresult result = CudaErrorInvalidValue;
+  pthread_mutex_lock(&liveMutex);
+  for (size_t i = 0; i < numLive; ++i)
+    if (live[i].ptr == ptr) {
+      if (origins & 1u << live[i].origin) {
+        free(host(ptr));
+        live[i] = live[--numLive];
+        result = 0;
+      }
+      break;
+    }
+  pthread_mutex_unlock(&liveMutex);
+  return result;
+}
+
+API CUresult cuMemAlloc_v2(CUdeviceptr *ptr, size_t bytes) {
+  return allocate(ptr, bytes, OriginDevice);
+}
+
 API CUresult cuMemAllocManaged(CUdeviceptr *ptr, size_t bytes, unsigned flags) {
-  return cuMemAlloc_v2(ptr, bytes);
+  return allocate(ptr, bytes, OriginManaged);
 }
 
 API CUresult cuMemFree_v2(CUdeviceptr ptr) {
-  free(host(ptr));
+  return release(ptr, 1u << OriginDevice | 1u << OriginManaged);
+}
+
+API CUresult cuDeviceGetAttribute(int *value, int attribute, int device) {
+  const char *pools = getenv("DLC_FAKE_CUDA_MEMORY_POOLS");
+  enum { MemoryPoolsSupported = 115 };
+  if (attribute != MemoryPoolsSupported)
+    return CudaErrorInvalidValue;
+  *value = !pools || strcmp(pools, "0");
   return 0;
+}
+
+API CUresult cuDeviceGetDefaultMemPool(void **pool, int device) { return makeHandle(pool); }
+
+API CUresult cuMemPoolSetAttribute(void *pool, int attribute, void *value) { return 0; }
+
+API CUresult cuMemAllocAsync(CUdeviceptr *ptr, size_t bytes, void *stream) {
+  ++fakeCudaPoolAllocations;
+  return allocate(ptr, bytes, OriginPool);
+}
+
+API CUresult cuMemFreeAsync(CUdeviceptr ptr, void *stream) {
+  return release(ptr, 1u << OriginPool);
+}
+
+API CUresult cuPointerGetAttribute(void *data, int attribute, CUdeviceptr ptr) {
+  enum { IsManaged = 8 };
+  CUresult result = CudaErrorInvalidValue;
+  pthread_mutex_lock(&liveMutex);
+  for (size_t i = 0; i < numLive && attribute == IsManaged; ++i)
+    if (live[i].ptr == ptr) {
+      *(unsigned *)data = live[i].origin == OriginManaged;
+      result = 0;
+      break;
+    }
+  pthread_mutex_unlock(&liveMutex);
+  return result;
 }
 
 API CUresult cuMemcpyHtoD_v2(CUdeviceptr dst, const void *src, size_t bytes) {

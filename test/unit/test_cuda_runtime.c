@@ -12,6 +12,7 @@
 
 #include "dlc/CudaRuntime.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -259,11 +260,67 @@ START_TEST(testCublasLtOnFakes) {
 }
 END_TEST
 
+/* The fake driver's count of allocations from its memory pool. */
+static unsigned poolAllocations(void) {
+  void *fake = dlopen(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so", RTLD_NOW | RTLD_NOLOAD);
+  ck_assert_ptr_nonnull(fake);
+  const unsigned *count = dlsym(fake, "fakeCudaPoolAllocations");
+  ck_assert_ptr_nonnull(count);
+  unsigned value = *count;
+  dlclose(fake);
+  return value;
+}
+
+/* Device memory comes from the stream-ordered allocator where the device has memory pools:
+ * buffers of callers and of compiled code (on its stream) are allocated and freed there
+ * (the fake refuses pool memory given to cuMemFree and other memory to cuMemFreeAsync),
+ * managed memory is not, and a copy through a pool buffer round-trips. */
+START_TEST(testPooledMemory) {
+  useDriver(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so");
+  const float in[4] = {1, 2, 3, 4};
+  float out[4] = {0};
+  void *buffer = dlcCudaAlloc(sizeof in);
+  ck_assert_ptr_nonnull(buffer);
+  ck_assert_int_eq(poolAllocations(), 1);
+  ck_assert(dlcCudaResultIsSuccess(dlcCudaCopyToDevice(buffer, in, sizeof in)));
+  ck_assert(dlcCudaResultIsSuccess(dlcCudaCopyToHost(out, buffer, sizeof out)));
+  ck_assert_mem_eq(in, out, sizeof in);
+  dlcCudaFree(buffer);
+  void *stream = mgpuStreamCreate();
+  void *temporary = mgpuMemAlloc(256, stream, false);
+  ck_assert_int_eq(poolAllocations(), 2);
+  mgpuMemFree(temporary, stream);
+  mgpuStreamDestroy(stream);
+  void *managed = mgpuMemAlloc(256, NULL, true);
+  ck_assert_ptr_nonnull(managed);
+  ck_assert_int_eq(poolAllocations(), 2);
+  mgpuMemFree(managed, NULL);
+  ck_assert_msg(!dlcCudaGetLastError(), "%s", dlcCudaGetLastError());
+}
+END_TEST
+
+/* A device without memory pools: every buffer from cuMemAlloc, freed by cuMemFree. */
+START_TEST(testMemoryWithoutPools) {
+  useDriver(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so");
+  ck_assert_int_eq(setenv("DLC_FAKE_CUDA_MEMORY_POOLS", "0", 1), 0);
+  void *buffer = dlcCudaAlloc(64), *stream = mgpuStreamCreate();
+  void *temporary = mgpuMemAlloc(64, stream, false);
+  ck_assert_ptr_nonnull(buffer);
+  ck_assert_ptr_nonnull(temporary);
+  ck_assert_int_eq(poolAllocations(), 0);
+  mgpuMemFree(temporary, stream);
+  mgpuStreamDestroy(stream);
+  dlcCudaFree(buffer);
+  ck_assert_msg(!dlcCudaGetLastError(), "%s", dlcCudaGetLastError());
+}
+END_TEST
+
 int main(void) {
   const TTest *const tests[] = {
       testNoDriver, testDefaultDriverName, testNotADriver, testStubDriver,
       testCallsAfterFailureDoNothing, testInitFromThreads, testNoCublasLt, testNotCublasLt,
       testDefaultCublasLtName, testToolkitCublasLtWithoutDriver,
-      testCublasLtAfterFailureDoesNothing, testCublasLtOnFakes};
+      testCublasLtAfterFailureDoesNothing, testCublasLtOnFakes, testPooledMemory,
+      testMemoryWithoutPools};
   return dlcRunForkedTests("cuda-runtime", tests, sizeof tests / sizeof *tests, 4);
 }
