@@ -12,8 +12,14 @@
  * because the legacy stream serializes every caller.
  * Errors go where the driver's do (Driver.c): the first one recorded wins, with the
  * status's name and text; every later call does nothing.
- * Ownership: the library, handle and workspace live until the process ends; descriptors
- * live for one call. */
+ * Plans: the descriptors and the algorithm cuBLASLt's heuristic chose for a problem (its
+ * shapes, strides, types, transposes, epilogue and operand alignments) are kept in a small
+ * cache, so a program that repeats a product asks the heuristic once, as XLA keeps its
+ * autotuned choice; only the bias pointer is set again per call. Calls are serialized by
+ * a mutex (the cached descriptors are shared; the legacy stream serializes the device
+ * work anyway).
+ * Ownership: the library, handle, workspace and cached plans live until the process ends
+ * (a plan evicted from the full cache is destroyed). */
 #define _GNU_SOURCE /* RTLD_* under -std=c11 */
 
 #include "CublasLt.h"
@@ -23,6 +29,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { WorkspaceBytes = 32 << 20 };
 
@@ -86,11 +93,30 @@ static uint32_t alignment(const void *p) {
   return bytes;
 }
 
+/* What decides the descriptors and the algorithm of a product. No padding: problems are
+ * compared bytewise. */
+typedef struct Problem {
+  int64_t epilogue, inputType, outputType, transA, transB, accumulate, hasBias;
+  int64_t m, n, k, batch, lda, strideA, ldb, strideB, ldd, strideD;
+  uint32_t alignments[4]; /* cuBLASLt's A (our B), B (our A), C, D */
+} Problem;
+
 typedef struct Call {
   cublasLtMatmulDesc_t desc;
   cublasLtMatrixLayout_t first, second, out; /* cuBLASLt's A (our B), B (our A), C and D */
   cublasLtMatmulPreference_t preference;
+  cublasLtMatmulHeuristicResult_t best;
 } Call;
+
+typedef struct Plan {
+  Problem problem;
+  Call call;
+} Plan;
+
+enum { CachedPlans = 64 };
+static Plan plans[CachedPlans];
+static int numPlans, nextEvicted;
+static pthread_mutex_t callMutex = PTHREAD_MUTEX_INITIALIZER;
 
 /* A column-major rows x cols layout of `type`, `batch` of them `stride` elements apart. */
 static bool layout(cublasLtMatrixLayout_t *l, int32_t type, int64_t rows, int64_t cols,
@@ -107,10 +133,10 @@ static bool layout(cublasLtMatrixLayout_t *l, int32_t type, int64_t rows, int64_
                  "cublasLtMatrixLayoutSetAttribute")));
 }
 
-static bool describe(Call *c, int32_t epilogue, int32_t transA, int32_t transB,
-                     const void *bias) {
-  int32_t first = transB ? CUBLAS_OP_T : CUBLAS_OP_N, second = transA ? CUBLAS_OP_T : CUBLAS_OP_N;
-  uint32_t kind = (uint32_t)epilogue;
+static bool describe(Call *c, const Problem *p) {
+  int32_t first = p->transB ? CUBLAS_OP_T : CUBLAS_OP_N;
+  int32_t second = p->transA ? CUBLAS_OP_T : CUBLAS_OP_N;
+  uint32_t kind = (uint32_t)p->epilogue;
   return check(api.matmulDescCreate(&c->desc, CUBLAS_COMPUTE_32F, DLC_CUDA_R_32F),
                "cublasLtMatmulDescCreate") &&
          check(api.matmulDescSetAttribute(c->desc, CUBLASLT_MATMUL_DESC_TRANSA, &first,
@@ -121,14 +147,11 @@ static bool describe(Call *c, int32_t epilogue, int32_t transA, int32_t transB,
                "cublasLtMatmulDescSetAttribute") &&
          check(api.matmulDescSetAttribute(c->desc, CUBLASLT_MATMUL_DESC_EPILOGUE, &kind,
                                           sizeof kind),
-               "cublasLtMatmulDescSetAttribute") &&
-         (!bias || check(api.matmulDescSetAttribute(c->desc, CUBLASLT_MATMUL_DESC_BIAS_POINTER,
-                                                    &bias, sizeof bias),
-                         "cublasLtMatmulDescSetAttribute"));
+               "cublasLtMatmulDescSetAttribute");
 }
 
 /* The preference: the workspace's size and the operands' alignments. */
-static bool prefer(Call *c, const void *const pointers[4]) {
+static bool prefer(Call *c, const Problem *p) {
   static const int attributes[] = {
       CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_A_BYTES, CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_B_BYTES,
       CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_C_BYTES, CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES};
@@ -139,12 +162,10 @@ static bool prefer(Call *c, const void *const pointers[4]) {
                                              CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &bytes,
                                              sizeof bytes),
             "cublasLtMatmulPreferenceSetAttribute");
-  for (int i = 0; ok && i < 4; ++i) {
-    uint32_t align = alignment(pointers[i]);
-    ok = check(api.matmulPreferenceSetAttribute(c->preference, attributes[i], &align,
-                                                sizeof align),
+  for (int i = 0; ok && i < 4; ++i)
+    ok = check(api.matmulPreferenceSetAttribute(c->preference, attributes[i], &p->alignments[i],
+                                                sizeof p->alignments[i]),
                "cublasLtMatmulPreferenceSetAttribute");
-  }
   return ok;
 }
 
@@ -157,6 +178,53 @@ static void release(Call *c) {
       api.matrixLayoutDestroy(layouts[i]);
   if (c->desc)
     api.matmulDescDestroy(c->desc);
+}
+
+/* Descriptors and the heuristic's algorithm for `p`; false after recording why not. */
+static bool plan(Call *c, const Problem *p) {
+  int found = 0;
+  bool ok = describe(c, p) &&
+            layout(&c->first, p->inputType, p->transB ? p->k : p->n, p->transB ? p->n : p->k,
+                   p->ldb, p->batch, p->strideB) &&
+            layout(&c->second, p->inputType, p->transA ? p->m : p->k, p->transA ? p->k : p->m,
+                   p->lda, p->batch, p->strideA) &&
+            layout(&c->out, p->outputType, p->n, p->m, p->ldd, p->batch, p->strideD) &&
+            prefer(c, p) &&
+            check(api.matmulAlgoGetHeuristic(handle, c->desc, c->first, c->second, c->out, c->out,
+                                             c->preference, 1, &c->best, &found),
+                  "cublasLtMatmulAlgoGetHeuristic");
+  if (ok && !found) {
+    dlcCudaRecordError(-1, "cuBLASLt has no algorithm for a %lldx%lldx%lld product of types "
+                           "%d -> %d with epilogue %d",
+                       (long long)p->m, (long long)p->n, (long long)p->k, (int)p->inputType,
+                       (int)p->outputType, (int)p->epilogue);
+    ok = false;
+  }
+  return ok;
+}
+
+/* The cached plan of `p`, planned now when missing (evicting the oldest when the cache is
+ * full); NULL after an error. Called under callMutex. */
+static Call *cachedPlan(const Problem *p) {
+  for (int i = 0; i < numPlans; ++i)
+    if (!memcmp(&plans[i].problem, p, sizeof *p))
+      return &plans[i].call;
+  Call call = {0};
+  if (!plan(&call, p)) {
+    release(&call);
+    return NULL;
+  }
+  Plan *slot;
+  if (numPlans < CachedPlans) {
+    slot = &plans[numPlans++];
+  } else {
+    slot = &plans[nextEvicted];
+    nextEvicted = (nextEvicted + 1) % CachedPlans;
+    release(&slot->call);
+  }
+  slot->problem = *p;
+  slot->call = call;
+  return &slot->call;
 }
 
 void dlcCublasLtMatmul(int32_t epilogue, int32_t inputType, int32_t outputType, int32_t transA,
@@ -178,29 +246,21 @@ void dlcCublasLtMatmul(int32_t epilogue, int32_t inputType, int32_t outputType, 
   pthread_once(&handleOnce, createHandle);
   if (!ready)
     return;
-  Call call = {0};
-  const void *operands[] = {b, a, accumulate ? c : d, d};
+  const void *c0 = accumulate ? c : d;
+  Problem problem = {epilogue, inputType, outputType, transA, transB, accumulate, bias != NULL,
+                      m, n, k, batch, lda, strideA, ldb, strideB, ldd, strideD,
+                      {alignment(b), alignment(a), alignment(c0), alignment(d)}};
   float alpha = 1.0f, beta = accumulate ? 1.0f : 0.0f;
-  cublasLtMatmulHeuristicResult_t best;
-  int found = 0;
-  bool ok = describe(&call, epilogue, transA, transB, bias) &&
-            layout(&call.first, inputType, transB ? k : n, transB ? n : k, ldb, batch, strideB) &&
-            layout(&call.second, inputType, transA ? m : k, transA ? k : m, lda, batch, strideA) &&
-            layout(&call.out, outputType, n, m, ldd, batch, strideD) && prefer(&call, operands) &&
-            check(api.matmulAlgoGetHeuristic(handle, call.desc, call.first, call.second, call.out,
-                                             call.out, call.preference, 1, &best, &found),
-                  "cublasLtMatmulAlgoGetHeuristic");
-  if (ok && !found) {
-    dlcCudaRecordError(-1, "cuBLASLt has no algorithm for a %lldx%lldx%lld product of types "
-                           "%d -> %d with epilogue %d",
-                       (long long)m, (long long)n, (long long)k, (int)inputType,
-                       (int)outputType, (int)epilogue);
-    ok = false;
-  }
-  if (ok && check(api.matmul(handle, call.desc, &alpha, b, call.first, a, call.second, &beta,
-                             operands[2], call.out, d, call.out, &best.algo,
-                             (void *)(uintptr_t)workspace, WorkspaceBytes, NULL),
-                  "cublasLtMatmul"))
+  pthread_mutex_lock(&callMutex);
+  Call *call = cachedPlan(&problem);
+  if (call &&
+      (!bias || check(api.matmulDescSetAttribute(call->desc, CUBLASLT_MATMUL_DESC_BIAS_POINTER,
+                                                 &bias, sizeof bias),
+                      "cublasLtMatmulDescSetAttribute")) &&
+      check(api.matmul(handle, call->desc, &alpha, b, call->first, a, call->second, &beta, c0,
+                       call->out, d, call->out, &call->best.algo, (void *)(uintptr_t)workspace,
+                       WorkspaceBytes, NULL),
+            "cublasLtMatmul"))
     dlcCudaCheck(dlcCudaDriver.streamSynchronize(NULL), "cuStreamSynchronize after cublasLtMatmul");
-  release(&call);
+  pthread_mutex_unlock(&callMutex);
 }

@@ -260,15 +260,20 @@ START_TEST(testCublasLtOnFakes) {
 }
 END_TEST
 
-/* The fake driver's count of allocations from its memory pool. */
-static unsigned poolAllocations(void) {
-  void *fake = dlopen(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so", RTLD_NOW | RTLD_NOLOAD);
+/* A counter `name` of the loaded test fake `library` (test/fakes/). */
+static unsigned fakeCount(const char *library, const char *name) {
+  void *fake = dlopen(library, RTLD_NOW | RTLD_NOLOAD);
   ck_assert_ptr_nonnull(fake);
-  const unsigned *count = dlsym(fake, "fakeCudaPoolAllocations");
+  const unsigned *count = dlsym(fake, name);
   ck_assert_ptr_nonnull(count);
   unsigned value = *count;
   dlclose(fake);
   return value;
+}
+
+/* The fake driver's count of allocations from its memory pool. */
+static unsigned poolAllocations(void) {
+  return fakeCount(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so", "fakeCudaPoolAllocations");
 }
 
 /* Device memory comes from the stream-ordered allocator where the device has memory pools:
@@ -315,12 +320,39 @@ START_TEST(testMemoryWithoutPools) {
 }
 END_TEST
 
+/* A product repeated with a new bias asks cuBLASLt's heuristic once and adds the new
+ * bias; another shape, or operands of another alignment, is planned anew. */
+START_TEST(testCublasLtPlansCached) {
+  useDriver(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so");
+  useCublasLt(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cublaslt.so");
+  enum { M = 2, N = 2, K = 2 };
+  _Alignas(16) float a[M * K + 1] = {1, 2, 3, 4}, b[K * N] = {1, 0, 0, 1}, d[M * N + 1];
+  const float biases[2][N] = {{10, 20}, {-1, -2}};
+  for (int round = 0; round < 2; ++round) {
+    dlcCublasLtMatmul(DLC_CUBLASLT_EPILOGUE_BIAS, DLC_CUDA_R_32F, DLC_CUDA_R_32F, 0, 0, 0, M, N,
+                      K, 1, a, K, 0, b, N, 0, NULL, d, N, 0, biases[round]);
+    ck_assert_msg(!dlcCudaGetLastError(), "%s", dlcCudaGetLastError());
+    for (int i = 0; i < M * N; ++i)
+      ck_assert_float_eq(d[i], a[i] + biases[round][i % N]);
+  }
+  const char *fake = DLC_TEST_FAKES_DIR "/libdlc_test_fake_cublaslt.so";
+  ck_assert_int_eq(fakeCount(fake, "fakeCublasLtHeuristicQueries"), 1);
+  dlcCublasLtMatmul(DLC_CUBLASLT_EPILOGUE_BIAS, DLC_CUDA_R_32F, DLC_CUDA_R_32F, 0, 0, 0, M - 1,
+                    N, K, 1, a, K, 0, b, N, 0, NULL, d, N, 0, biases[0]);
+  ck_assert_int_eq(fakeCount(fake, "fakeCublasLtHeuristicQueries"), 2);
+  dlcCublasLtMatmul(DLC_CUBLASLT_EPILOGUE_BIAS, DLC_CUDA_R_32F, DLC_CUDA_R_32F, 0, 0, 0, M - 1,
+                    N, K, 1, a + 1, K, 0, b, N, 0, NULL, d + 1, N, 0, biases[0]);
+  ck_assert_int_eq(fakeCount(fake, "fakeCublasLtHeuristicQueries"), 3);
+  ck_assert_msg(!dlcCudaGetLastError(), "%s", dlcCudaGetLastError());
+}
+END_TEST
+
 int main(void) {
   const TTest *const tests[] = {
       testNoDriver, testDefaultDriverName, testNotADriver, testStubDriver,
       testCallsAfterFailureDoNothing, testInitFromThreads, testNoCublasLt, testNotCublasLt,
       testDefaultCublasLtName, testToolkitCublasLtWithoutDriver,
-      testCublasLtAfterFailureDoesNothing, testCublasLtOnFakes, testPooledMemory,
-      testMemoryWithoutPools};
+      testCublasLtAfterFailureDoesNothing, testCublasLtOnFakes, testCublasLtPlansCached,
+      testPooledMemory, testMemoryWithoutPools};
   return dlcRunForkedTests("cuda-runtime", tests, sizeof tests / sizeof *tests, 4);
 }
