@@ -37,16 +37,28 @@
 typedef enum Side { SideA, SideB, SideNeither } Side;
 
 /* Whether `g` is a contraction this pass tiles: its last loop k is its only reduction, the
- * output is indexed by the row loop i and the column loop j, and every input is on one
- * side (elementwise producers fused in: A = q + bias, B = transpose(k) + bias), with at
- * least one input on each side and at most four staged. Fills `sides`. */
-static bool matchContraction(const DlcGeneric *g, Side *sides) {
-  intptr_t n = g->numLoops, i = n - 3, j = n - 2, k = n - 1;
+ * output is indexed by a row loop i and the column loop j (the one before k), and every
+ * input is on one side (elementwise producers fused in: A = q + bias, B = transpose(k) +
+ * bias), with at least one input on each side and at most four staged. The row loop is
+ * the innermost loop before j that the output and an input without j use: not always
+ * the one right before j (a projection into heads, [s, k] x [k, h, d] -> [s, h, d], has
+ * its head loop between s and d); every other parallel loop is a batch loop. Fills
+ * `sides` and `*rowLoop`. */
+static bool matchContraction(const DlcGeneric *g, Side *sides, intptr_t *rowLoop) {
+  intptr_t n = g->numLoops, i = -1, j = n - 2, k = n - 1;
   if (n < 3 || g->numInputs < 2)
     return false;
   for (intptr_t d = 0; d < n; ++d)
     if (g->reduction[d] != (d == k))
       return false;
+  for (intptr_t d = j - 1; d >= 0 && i < 0; --d)
+    for (intptr_t x = 0; x < g->numInputs && i < 0; ++x)
+      if (dlcMapUsesLoop(g->maps[x], d) && !dlcMapUsesLoop(g->maps[x], j) &&
+          dlcMapUsesLoop(g->maps[g->numInputs], d))
+        i = d;
+  if (i < 0)
+    return false;
+  *rowLoop = i;
   int count[3] = {0, 0, 0};
   for (intptr_t x = 0; x < g->numInputs; ++x) {
     if (!mlirTypeIsAMemRef(mlirValueGetType(g->operands[x])))
@@ -261,17 +273,24 @@ static MlirOperation yield(DlcBuilder *b, MlirValue value) {
 }
 
 /* Returns the epilogue it fused and erased, or a null op. */
+int64_t dlcContractionGrid(const DlcGeneric *g, intptr_t i, int64_t tileRows, int64_t tileCols,
+                           int64_t *extents) {
+  intptr_t j = g->numLoops - 2;
+  int64_t blocks = 1;
+  for (intptr_t d = 0; d <= j; ++d) {
+    int64_t tileEdge = d == i ? tileRows : d == j ? tileCols : 1;
+    extents[d] = (g->extents[d] + tileEdge - 1) / tileEdge;
+    blocks *= extents[d];
+  }
+  return blocks;
+}
+
 static MlirOperation tileContraction(MlirRewriterBase rewriter, const DlcGeneric *g,
-                                     const Side *sides, int64_t tile) {
-  intptr_t n = g->numLoops, i = n - 3, j = n - 2, k = n - 1;
+                                     const Side *sides, intptr_t i, int64_t tile) {
+  intptr_t n = g->numLoops, j = n - 2, k = n - 1;
   int64_t rows = g->extents[i], cols = g->extents[j], depth = g->extents[k];
-  int64_t gridExtents[DlcGpuMaxLoops], grid = 1;
-  for (intptr_t d = 0; d < i; ++d)
-    gridExtents[d] = g->extents[d];
-  gridExtents[i] = (rows + tile - 1) / tile;
-  gridExtents[j] = (cols + tile - 1) / tile;
-  for (intptr_t d = 0; d <= j; ++d)
-    grid *= gridExtents[d];
+  int64_t gridExtents[DlcGpuMaxLoops];
+  int64_t grid = dlcContractionGrid(g, i, tile, tile, gridExtents);
   MlirContext ctx = mlirOperationGetContext(g->op);
   MlirAttribute workgroup = mlirAttributeParseGet(ctx, dlcStr("#gpu.address_space<workgroup>"));
   int64_t shape[] = {tile, tile};
@@ -290,7 +309,7 @@ static MlirOperation tileContraction(MlirRewriterBase rewriter, const DlcGeneric
   DlcLaunch l = dlcLaunchCreate(rewriter, g->op, grid, tile * tile, numTiles, tiles);
   DlcBuilder *b = &l.b;
 
-  /* This thread's output element: block (batch..., tile row, tile column), thread (ty, tx). */
+  /* This thread's output element: block (batches and tiles in loop order), thread (ty, tx). */
   MlirValue ivs[DlcGpuMaxLoops], clamped[DlcGpuMaxLoops];
   dlcDelinearize(b, l.blockId, j + 1, gridExtents, ivs);
   MlirValue size = dlcConstIndex(b, tile);
@@ -298,7 +317,7 @@ static MlirOperation tileContraction(MlirRewriterBase rewriter, const DlcGeneric
   MlirValue tx = build(b, "arith.remui", l.threadId, size);
   ivs[i] = build(b, "arith.addi", build(b, "arith.muli", ivs[i], size), ty);
   ivs[j] = build(b, "arith.addi", build(b, "arith.muli", ivs[j], size), tx);
-  for (intptr_t d = 0; d < i; ++d)
+  for (intptr_t d = 0; d < j; ++d)
     clamped[d] = ivs[d];
   clamped[i] = minIndex(b, ivs[i], rows - 1);
   clamped[j] = minIndex(b, ivs[j], cols - 1);
@@ -379,12 +398,13 @@ static void runTileMatmul(MlirOperation module, MlirExternalPass pass,
   for (size_t x = 0; x < generics.count; ++x) {
     DlcGeneric g;
     Side sides[DlcGpuMaxOperands];
+    intptr_t rowLoop;
     if (mlirOperationEqual(generics.ops[x], erased))
       continue;
-    if (dlcReadGeneric(generics.ops[x], &g) && matchContraction(&g, sides) &&
+    if (dlcReadGeneric(generics.ops[x], &g) && matchContraction(&g, sides, &rowLoop) &&
         !(g.numInputs == 2 && dlcTileContractionMma(rewriter, &g, sides[0] == SideA ? 0 : 1,
-                                                    (int)chip, &erased)))
-      erased = tileContraction(rewriter, &g, sides, tile);
+                                                    rowLoop, (int)chip, &erased)))
+      erased = tileContraction(rewriter, &g, sides, rowLoop, tile);
   }
   mlirIRRewriterDestroy(rewriter);
   free(generics.ops);

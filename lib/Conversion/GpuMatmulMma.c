@@ -329,10 +329,10 @@ static void placeTiles(DlcBuilder *b, DlcLaunch *l, intptr_t n, const MlirType *
 
 static int64_t blockEdge(int64_t extent) { return extent % (2 * Frag) == 0 ? 2 * Frag : Frag; }
 
-bool dlcTileContractionMma(MlirRewriterBase rewriter, const DlcGeneric *g, intptr_t a, int chip,
-                           MlirOperation *erased) {
+bool dlcTileContractionMma(MlirRewriterBase rewriter, const DlcGeneric *g, intptr_t a, intptr_t i,
+                           int chip, MlirOperation *erased) {
   intptr_t n = g->numLoops;
-  Shape s = {n - 3, n - 2, n - 1, 0, 0, 0};
+  Shape s = {i, n - 2, n - 1, 0, 0, 0};
   int64_t rows = g->extents[s.i], cols = g->extents[s.j], depth = g->extents[s.k];
   MlirType input = multiplyAddInput(g);
   bool bf16 = !mlirTypeIsNull(input) && mlirTypeIsABF16(input);
@@ -343,13 +343,8 @@ bool dlcTileContractionMma(MlirRewriterBase rewriter, const DlcGeneric *g, intpt
   s.cols = blockEdge(cols);
   int64_t warpCols = s.cols / Frag;
   s.threads = WarpSize * (s.rows / Frag) * warpCols;
-  int64_t gridExtents[DlcGpuMaxLoops], grid = 1;
-  for (intptr_t d = 0; d < s.i; ++d)
-    gridExtents[d] = g->extents[d];
-  gridExtents[s.i] = rows / s.rows;
-  gridExtents[s.j] = cols / s.cols;
-  for (intptr_t d = 0; d <= s.j; ++d)
-    grid *= gridExtents[d];
+  int64_t gridExtents[DlcGpuMaxLoops];
+  int64_t grid = dlcContractionGrid(g, s.i, s.rows, s.cols, gridExtents);
 
   /* Staged inputs: f16 for WMMA, bf16's bits (i16) for mma.sync, which takes registers. */
   MlirContext ctx = mlirOperationGetContext(g->op);
