@@ -126,10 +126,13 @@ void *mgpuMemAlloc(uint64_t sizeBytes, void *stream, bool isHostShared) {
   if (isHostShared)
     dlcCudaCheck(dlcCudaDriver.memAllocManaged(&ptr, sizeBytes, CU_MEM_ATTACH_GLOBAL),
                  "cuMemAllocManaged");
-  else if (dlcCudaDriver.pooled)
-    dlcCudaCheck(dlcCudaDriver.memAllocAsync(&ptr, sizeBytes, stream), "cuMemAllocAsync");
-  else
+  else if (!dlcCudaDriver.pooled)
     dlcCudaCheck(dlcCudaDriver.memAlloc(&ptr, sizeBytes), "cuMemAlloc");
+  else if (dlcCudaCheck(dlcCudaDriver.memAllocAsync(&ptr, sizeBytes, stream), "cuMemAllocAsync") &&
+           !stream)
+    /* Ordered on the legacy stream, which the non-blocking streams of compiled code do not
+     * wait for: the allocation is waited for here. */
+    dlcCudaCheck(dlcCudaDriver.streamSynchronize(NULL), "cuStreamSynchronize");
   return (void *)(uintptr_t)ptr;
 }
 

@@ -4,14 +4,7 @@
  * Ownership: buffers from dlcCudaAlloc are the caller's until dlcCudaFree. */
 #include "Driver.h"
 
-/* From the pool, an allocation is ordered on the legacy stream; compiled code runs on
- * non-blocking streams, which do not wait for it: the allocation is synchronized. */
-void *dlcCudaAlloc(size_t bytes) {
-  void *device = mgpuMemAlloc(bytes, NULL, false);
-  if (device && dlcCudaDriver.pooled)
-    dlcCudaCheck(dlcCudaDriver.streamSynchronize(NULL), "cuStreamSynchronize");
-  return device;
-}
+void *dlcCudaAlloc(size_t bytes) { return mgpuMemAlloc(bytes, NULL, false); }
 
 void dlcCudaFree(void *device) { mgpuMemFree(device, NULL); }
 

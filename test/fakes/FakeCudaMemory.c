@@ -70,7 +70,13 @@ static CUresult makeHandle(void **out) {
 
 API CUresult cuStreamCreate(void **stream, unsigned flags) { return makeHandle(stream); }
 API CUresult cuStreamDestroy_v2(void *stream) { return 0; }
-API CUresult cuStreamSynchronize(void *stream) { return 0; }
+/* Synchronizations of the legacy stream (stream 0), counted for the tests. */
+API unsigned fakeCudaLegacySynchronizations;
+
+API CUresult cuStreamSynchronize(void *stream) {
+  fakeCudaLegacySynchronizations += !stream;
+  return 0;
+}
 API CUresult cuStreamWaitEvent(void *stream, void *event, unsigned flags) { return 0; }
 API CUresult cuEventCreate(void **event, unsigned flags) { return makeHandle(event); }
 API CUresult cuEventDestroy_v2(void *event) { return 0; }

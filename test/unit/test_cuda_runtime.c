@@ -277,16 +277,20 @@ static unsigned poolAllocations(void) {
 }
 
 /* Device memory comes from the stream-ordered allocator where the device has memory pools:
- * buffers of callers and of compiled code (on its stream) are allocated and freed there
- * (the fake refuses pool memory given to cuMemFree and other memory to cuMemFreeAsync),
- * managed memory is not, and a copy through a pool buffer round-trips. */
+ * buffers of callers (waited for: ordered on the legacy stream) and of compiled code (on
+ * its stream, not waited for) are allocated and freed there (the fake refuses pool memory
+ * given to cuMemFree and other memory to cuMemFreeAsync), managed memory is not, and a
+ * copy through a pool buffer round-trips. */
 START_TEST(testPooledMemory) {
   useDriver(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so");
+  const char *fake = DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so";
   const float in[4] = {1, 2, 3, 4};
   float out[4] = {0};
   void *buffer = dlcCudaAlloc(sizeof in);
   ck_assert_ptr_nonnull(buffer);
   ck_assert_int_eq(poolAllocations(), 1);
+  unsigned waits = fakeCount(fake, "fakeCudaLegacySynchronizations");
+  ck_assert_uint_ge(waits, 1);
   ck_assert(dlcCudaResultIsSuccess(dlcCudaCopyToDevice(buffer, in, sizeof in)));
   ck_assert(dlcCudaResultIsSuccess(dlcCudaCopyToHost(out, buffer, sizeof out)));
   ck_assert_mem_eq(in, out, sizeof in);
@@ -294,6 +298,7 @@ START_TEST(testPooledMemory) {
   void *stream = mgpuStreamCreate();
   void *temporary = mgpuMemAlloc(256, stream, false);
   ck_assert_int_eq(poolAllocations(), 2);
+  ck_assert_uint_eq(fakeCount(fake, "fakeCudaLegacySynchronizations"), waits);
   mgpuMemFree(temporary, stream);
   mgpuStreamDestroy(stream);
   void *managed = mgpuMemAlloc(256, NULL, true);
