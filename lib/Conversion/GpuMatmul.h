@@ -43,11 +43,12 @@ void dlcStoreResult(DlcBuilder *b, const DlcGeneric *g, DlcEpilogue *ep, MlirVal
 int64_t dlcContractionGrid(const DlcGeneric *g, intptr_t i, int64_t tileRows, int64_t tileCols,
                            int64_t *extents);
 
-/// If the contraction `g` (A is input `a`, its row loop `i`) is a plain multiply-add of f16 or bf16 inputs
-/// whose extents divide into 16x16x16 steps and `chip` (sm_XY as XY) has the tensor cores
-/// for them (f16 from sm_70, bf16 from sm_80), replaces it by a tensor-core kernel (its
-/// output fill and epilogue absorbed as in the scalar kernel; `*erased` gets the epilogue
-/// it erased, or a null op) and returns true; otherwise changes nothing and returns false.
+/// If the contraction `g` (A is input `a`, its row loop `i`) is a plain multiply-add of
+/// f16 or bf16 inputs whose extents divide into 16x16x16 steps and `chip` (sm_XY as XY) has
+/// the tensor cores for them (f16 from sm_70, bf16 from sm_80), replaces it by a
+/// tensor-core kernel (its output fill and epilogue absorbed as in the scalar kernel;
+/// `*erased` gets the epilogue it erased, or a null op) and returns true; otherwise changes
+/// nothing and returns false.
 bool dlcTileContractionMma(MlirRewriterBase rewriter, const DlcGeneric *g, intptr_t a, intptr_t i,
                            int chip, MlirOperation *erased);
 

@@ -1,9 +1,10 @@
 /* Driver.c: opening the CUDA driver, the one-time initialization and the sticky error.
  * Initialization runs under pthread_once: dlopen the driver (DLC_CUDA_DRIVER, else
  * libcuda.so.1), resolve every entry point by name, cuInit, retain the primary context
- * of the chosen device, and turn to its memory pool where it has one (enablePool). Compiled objects load their kernels from a constructor, before
- * main, so nothing may assume the program called dlcCudaRuntimeInit first: every entry
- * calls dlcCudaEnter, which initializes on demand.
+ * of the chosen device, and turn to its memory pool where it has one (enablePool).
+ * Compiled objects load their kernels from a constructor, before main, so nothing may
+ * assume the program called dlcCudaRuntimeInit first: every entry calls dlcCudaEnter,
+ * which initializes on demand.
  * The stub libcuda of the CUDA toolkit fails every call, cuGetErrorName included, so the
  * names and texts of the errors dlc can meet are also kept here.
  * Ownership: the driver handle and context are never released (the process ends them);
