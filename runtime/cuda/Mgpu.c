@@ -5,10 +5,11 @@
  * once an error is recorded (dlcCudaEnter), and returns a null handle where it makes one.
  * Streams are non-blocking, as upstream's: compiled code orders its work through the
  * stream and events it creates. Ownership: handles go to the compiled code, which destroys
- * them. */
+ * them (a destroyed stream is kept here for the next mgpuStreamCreate). */
 #include "Driver.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,15 +75,37 @@ void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY, intptr_t g
                "cuLaunchKernel");
 }
 
+/* Destroyed streams are kept for reuse: compiled code creates one per call (and one per
+ * stretch between cuBLASLt calls) and destroys it at the end, and a driver call per
+ * creation is what reuse saves. A reused stream may still be running its last user's
+ * work; what is queued on it next runs after that work, which only adds order. */
+enum { KeptStreams = 16 };
+static CUstream keptStreams[KeptStreams];
+static int numKeptStreams;
+static pthread_mutex_t streamMutex = PTHREAD_MUTEX_INITIALIZER;
+
 void *mgpuStreamCreate(void) {
   CUstream stream = NULL;
-  if (dlcCudaEnter())
+  if (!dlcCudaEnter())
+    return NULL;
+  pthread_mutex_lock(&streamMutex);
+  if (numKeptStreams)
+    stream = keptStreams[--numKeptStreams];
+  pthread_mutex_unlock(&streamMutex);
+  if (!stream)
     dlcCudaCheck(dlcCudaDriver.streamCreate(&stream, CU_STREAM_NON_BLOCKING), "cuStreamCreate");
   return stream;
 }
 
 void mgpuStreamDestroy(void *stream) {
-  if (stream && dlcCudaEnter())
+  if (!stream || !dlcCudaEnter())
+    return;
+  pthread_mutex_lock(&streamMutex);
+  bool kept = numKeptStreams < KeptStreams;
+  if (kept)
+    keptStreams[numKeptStreams++] = stream;
+  pthread_mutex_unlock(&streamMutex);
+  if (!kept)
     dlcCudaCheck(dlcCudaDriver.streamDestroy(stream), "cuStreamDestroy");
 }
 

@@ -68,7 +68,13 @@ static CUresult makeHandle(void **out) {
   return 0;
 }
 
-API CUresult cuStreamCreate(void **stream, unsigned flags) { return makeHandle(stream); }
+/* Streams created, counted for the tests. */
+API unsigned fakeCudaStreamsCreated;
+
+API CUresult cuStreamCreate(void **stream, unsigned flags) {
+  ++fakeCudaStreamsCreated;
+  return makeHandle(stream);
+}
 API CUresult cuStreamDestroy_v2(void *stream) { return 0; }
 /* Synchronizations of the legacy stream (stream 0), counted for the tests. */
 API unsigned fakeCudaLegacySynchronizations;

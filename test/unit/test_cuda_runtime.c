@@ -309,6 +309,28 @@ START_TEST(testPooledMemory) {
 }
 END_TEST
 
+/* A destroyed stream is reused by the next mgpuStreamCreate: one driver stream for calls
+ * that follow one another. */
+START_TEST(testStreamsReused) {
+  useDriver(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so");
+  for (int call = 0; call < 3; ++call) {
+    void *stream = mgpuStreamCreate();
+    ck_assert_ptr_nonnull(stream);
+    mgpuStreamSynchronize(stream);
+    mgpuStreamDestroy(stream);
+  }
+  void *first = mgpuStreamCreate(), *second = mgpuStreamCreate();
+  ck_assert_ptr_nonnull(first);
+  ck_assert_ptr_nonnull(second);
+  ck_assert_int_eq(fakeCount(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so",
+                             "fakeCudaStreamsCreated"),
+                   2);
+  mgpuStreamDestroy(first);
+  mgpuStreamDestroy(second);
+  ck_assert_msg(!dlcCudaGetLastError(), "%s", dlcCudaGetLastError());
+}
+END_TEST
+
 /* A device without memory pools: every buffer from cuMemAlloc, freed by cuMemFree. */
 START_TEST(testMemoryWithoutPools) {
   useDriver(DLC_TEST_FAKES_DIR "/libdlc_test_fake_cuda.so");
@@ -358,6 +380,6 @@ int main(void) {
       testCallsAfterFailureDoNothing, testInitFromThreads, testNoCublasLt, testNotCublasLt,
       testDefaultCublasLtName, testToolkitCublasLtWithoutDriver,
       testCublasLtAfterFailureDoesNothing, testCublasLtOnFakes, testCublasLtPlansCached,
-      testPooledMemory, testMemoryWithoutPools};
+      testPooledMemory, testMemoryWithoutPools, testStreamsReused};
   return dlcRunForkedTests("cuda-runtime", tests, sizeof tests / sizeof *tests, 4);
 }
