@@ -169,6 +169,8 @@ typedef struct FusionSummary FusionSummary;
 bool fusionRefuse(char *reason, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/// True if `op`'s DenseI64ArrayAttr `name` holds `first`, `first + 1`, ... (`count` values).
+bool fusionIsRange(MlirOperation op, const char *name, int64_t first, intptr_t count);
 /// Checks that the current set, summarized in `s`, can be one kernel; otherwise writes why
 /// not into `reason` and returns false. Cycles are checked by fusionPathExists.
 bool fusionCheckKernel(FusionGraph *g, const FusionSummary *s, char *reason, size_t size);

@@ -147,7 +147,10 @@ static double evalsOf(const FusionGraph *g, int node, Rows rows) {
         evals = fmax(evals, 1);
       else if (mark == FusionMarkIn || mark == FusionMarkCopy) {
         const FusionNode *u = &g->nodes[user];
-        bool perRow = n->elems == rows.rowElems && u->elems == rows.spaceElems;
+        MlirType type = mlirValueGetType(value);
+        bool perRow = n->elems == rows.rowElems && u->elems == rows.spaceElems &&
+                      mlirTypeIsARankedTensor(type) &&
+                      fusionIsRange(u->op, "broadcast_dimensions", 0, mlirShapedTypeGetRank(type));
         double ratio = u->broadcast && !perRow && n->elems > 0
                            ? (double)u->elems / (double)n->elems
                            : 1;

@@ -71,8 +71,7 @@ static bool sameReductions(const FusionGraph *g) {
   return true;
 }
 
-/* Values of a DenseI64ArrayAttr `i`, `i + 1`, ...: false when absent or otherwise. */
-static bool isRange(MlirOperation op, const char *name, int64_t first, intptr_t count) {
+bool fusionIsRange(MlirOperation op, const char *name, int64_t first, intptr_t count) {
   MlirAttribute a = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString(name));
   if (mlirAttributeIsNull(a) || !mlirAttributeIsADenseI64Array(a) ||
       mlirDenseArrayGetNumElements(a) != count)
@@ -104,8 +103,8 @@ static bool isRowBroadcast(const FusionGraph *g, const FusionNode *n, int reduce
       !dlcSameLogicalType(mlirValueGetType(mlirOperationGetResult(n->op, 0)), spaceType))
     return false;
   intptr_t rows = mlirShapedTypeGetRank(rowType), rank = mlirShapedTypeGetRank(spaceType);
-  return isRange(reduceOp, "dimensions", rows, rank - rows) &&
-         isRange(n->op, "broadcast_dimensions", 0, rows);
+  return fusionIsRange(reduceOp, "dimensions", rows, rank - rows) &&
+         fusionIsRange(n->op, "broadcast_dimensions", 0, rows);
 }
 
 /* Sets each node's hero (the reduce or contraction its value depends on within the set)
