@@ -272,7 +272,6 @@ static MlirOperation yield(DlcBuilder *b, MlirValue value) {
   return dlcBuildRegionOp(b, "scf.yield", 0, NULL, 1, &value, 0, NULL, 0, -1, NULL, NULL);
 }
 
-/* Returns the epilogue it fused and erased, or a null op. */
 int64_t dlcContractionGrid(const DlcGeneric *g, intptr_t i, int64_t tileRows, int64_t tileCols,
                            int64_t *extents) {
   intptr_t j = g->numLoops - 2;
@@ -285,6 +284,7 @@ int64_t dlcContractionGrid(const DlcGeneric *g, intptr_t i, int64_t tileRows, in
   return blocks;
 }
 
+/* Returns the epilogue it fused and erased, or a null op. */
 static MlirOperation tileContraction(MlirRewriterBase rewriter, const DlcGeneric *g,
                                      const Side *sides, intptr_t i, int64_t tile) {
   intptr_t n = g->numLoops, j = n - 2, k = n - 1;

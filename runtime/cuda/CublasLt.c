@@ -246,10 +246,10 @@ void dlcCublasLtMatmul(int32_t epilogue, int32_t inputType, int32_t outputType, 
   pthread_once(&handleOnce, createHandle);
   if (!ready)
     return;
-  const void *c0 = accumulate ? c : d;
+  const void *addend = accumulate ? c : d; /* cuBLASLt's C: unread when beta is 0 */
   Problem problem = {epilogue, inputType, outputType, transA, transB, accumulate, bias != NULL,
                       m, n, k, batch, lda, strideA, ldb, strideB, ldd, strideD,
-                      {alignment(b), alignment(a), alignment(c0), alignment(d)}};
+                      {alignment(b), alignment(a), alignment(addend), alignment(d)}};
   float alpha = 1.0f, beta = accumulate ? 1.0f : 0.0f;
   pthread_mutex_lock(&callMutex);
   Call *call = cachedPlan(&problem);
@@ -257,7 +257,7 @@ void dlcCublasLtMatmul(int32_t epilogue, int32_t inputType, int32_t outputType, 
       (!bias || check(api.matmulDescSetAttribute(call->desc, CUBLASLT_MATMUL_DESC_BIAS_POINTER,
                                                  &bias, sizeof bias),
                       "cublasLtMatmulDescSetAttribute")) &&
-      check(api.matmul(handle, call->desc, &alpha, b, call->first, a, call->second, &beta, c0,
+      check(api.matmul(handle, call->desc, &alpha, b, call->first, a, call->second, &beta, addend,
                        call->out, d, call->out, &call->best.algo, (void *)(uintptr_t)workspace,
                        WorkspaceBytes, NULL),
             "cublasLtMatmul"))
