@@ -1,20 +1,21 @@
 /* GpuMatmul.c: `dlc-gpu-tile-matmul` gives a contraction (a linalg.generic on buffers whose
  * last loop k is its only reduction, inputs on the A side indexed by the row loop i and k,
  * on the B side by k and the column loop j, others by k or batch loops only: the
- * elementwise producers fused into it; outer loops are batch dimensions) a shared-memory tiled kernel:
- * one block of tile x tile threads per output tile, one thread per output element. For
- * each k step the block stages a tile of each A- and B-side input in workgroup memory
- * (each thread loads one element of each, consecutive threads consecutive elements), synchronizes, and
- * every thread folds the tile's k values into its accumulator with the generic's own body;
- * so each input element is read from global memory once per tile instead of once per
- * output element. Edges: loads are clamped into range, the k loop stops at K and threads
- * outside the output store nothing. A fill of the whole output right before the contraction
- * (its zeros) becomes the accumulators' initial value instead of a kernel of its own, and
- * an elementwise op right after it that reads each output element where it writes (bias,
- * activation, residual, a transposing copy: an output fusion's epilogue) is applied as
- * each element is stored, so an output fusion is one kernel. f16 and bf16 contractions that are plain multiply-adds
- * of extents divisible by 16 get a tensor-core kernel instead (GpuMatmulMma.c) when the
- * `chip` has the tensor cores for them. */
+ * elementwise producers fused into it; every other parallel loop is a batch dimension) a
+ * shared-memory tiled kernel: one block of tile x tile threads per output tile, one thread
+ * per output element. For each k step the block stages a tile of each A- and B-side input
+ * in workgroup memory (each thread loads one element of each, consecutive threads
+ * consecutive elements), synchronizes, and every thread folds the tile's k values into its
+ * accumulator with the generic's own body; so each input element is read from global
+ * memory once per tile instead of once per output element. Edges: loads are clamped into
+ * range, the k loop stops at K and threads outside the output store nothing. A fill of the
+ * whole output right before the contraction (its zeros) becomes the accumulators' initial
+ * value instead of a kernel of its own, and an elementwise op right after it that reads
+ * each output element where it writes (bias, activation, residual, a transposing copy: an
+ * output fusion's epilogue) is applied as each element is stored, so an output fusion is
+ * one kernel. f16 and bf16 contractions that are plain multiply-adds of extents divisible
+ * by 16 get a tensor-core kernel instead (GpuMatmulMma.c) when the `chip` has the tensor
+ * cores for them. */
 #include "Conversion/GpuMatmul.h"
 #include "Transforms/PassRegistry.h"
 
